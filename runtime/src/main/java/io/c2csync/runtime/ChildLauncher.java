@@ -1,0 +1,66 @@
+package io.c2csync.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the child JVMs of one run and owns them: {@link #close()} stops them, newest first. */
+final class ChildLauncher implements AutoCloseable {
+
+    private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
+
+    private final RuntimeConfig config;
+    private final Path runDir;
+    private final Path log4jConfig;
+    private final List<ChildProcess> children = new ArrayList<>();
+
+    ChildLauncher(RuntimeConfig config, Path runDir) {
+        this.config = config;
+        this.runDir = runDir;
+        this.log4jConfig = ChildLogConfig.write(runDir);
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    RuntimeConfig config() {
+        return config;
+    }
+
+    /** A long-running server JVM. */
+    ChildProcess start(String name, String mainClass, List<String> args, String logFileName) {
+        return start(name, mainClass, args, logFileName, List.of());
+    }
+
+    /** A short-lived tool JVM: the C1 compiler only and the serial collector start it faster. */
+    ChildProcess startTool(String name, String mainClass, List<String> args, String logFileName) {
+        return start(name, mainClass, args, logFileName, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    private synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName,
+            List<String> extraJvmOptions) {
+        List<String> jvmOptions = new ArrayList<>(List.of(
+                "-Xmx" + config.childMaxHeap(),
+                EXIT_ON_OOM,
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4jConfig.toUri()));
+        jvmOptions.addAll(extraJvmOptions);
+        ChildJvm jvm = new ChildJvm(name, mainClass, args, jvmOptions, runDir.resolve(logFileName),
+                config.stopTimeout());
+        ChildProcess child = jvm.start(config.buildOutput());
+        children.add(child);
+        return child;
+    }
+
+    synchronized List<ProcessHandle> processTrees() {
+        return children.stream().flatMap(child -> child.processTree().stream()).filter(ProcessHandle::isAlive).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            children.get(i).close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.c2csync.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/** A single-node Kafka broker (KRaft combined mode) in a child JVM, ready when it answers an Admin request. */
+record KafkaBroker(String bootstrapServers, ChildProcess process) {
+
+    private static final int PROBE_TIMEOUT_MS = 2_000;
+
+    static KafkaBroker start(ChildLauncher launcher) {
+        RuntimeConfig config = launcher.config();
+        int brokerPort = LoopbackPorts.configuredOrFree(config.brokerPort());
+        int controllerPort = LoopbackPorts.configuredOrFree(config.controllerPort());
+        Path properties = RunFiles.writeProperties(launcher.runDir().resolve("broker.properties"),
+                BrokerProperties.of(brokerPort, controllerPort, launcher.runDir().resolve("kafka-data")));
+
+        LifecycleLog.timed("Formatting Kafka storage", () -> launcher
+                .startTool("Kafka storage format", "kafka.tools.StorageTool",
+                        List.of("format", "--config", properties.toString(),
+                                "--cluster-id", Uuid.randomUuid().toString(), "--standalone"),
+                        "broker-format.log")
+                .awaitSuccessfulExit(config.startTimeout()));
+
+        ChildProcess broker = launcher.start("Kafka broker", "kafka.Kafka", List.of(properties.toString()),
+                "broker.log");
+        String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS))) {
+            broker.awaitReady("Kafka broker at " + bootstrapServers + " to answer an Admin request",
+                    config.startTimeout(),
+                    () -> LoopbackPorts.isListening(brokerPort) && knowsABroker(admin));
+        }
+        return new KafkaBroker(bootstrapServers, broker);
+    }
+
+    private static boolean knowsABroker(Admin admin) throws Exception {
+        return !admin.describeCluster().nodes().get(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).isEmpty();
+    }
+}
