@@ -13,6 +13,7 @@ final class ChildLauncher implements AutoCloseable {
     private final Path runDir;
     private final Path log4jConfig;
     private final List<ChildProcess> children = new ArrayList<>();
+    private volatile boolean closing;
 
     ChildLauncher(RuntimeConfig config, Path runDir) {
         this.config = config;
@@ -40,6 +41,9 @@ final class ChildLauncher implements AutoCloseable {
 
     private synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName,
             List<String> extraJvmOptions) {
+        if (closing) {
+            throw new IllegalStateException("Not starting " + name + ": the runtime in " + runDir + " is stopping");
+        }
         List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx" + config.childMaxHeap(),
                 EXIT_ON_OOM,
@@ -57,10 +61,19 @@ final class ChildLauncher implements AutoCloseable {
         return children.stream().flatMap(child -> child.processTree().stream()).filter(ProcessHandle::isAlive).toList();
     }
 
+    /** True once {@link #close()} began: children exiting from now on were asked to. */
+    boolean isClosing() {
+        return closing;
+    }
+
     @Override
     public synchronized void close() {
+        closing = true;
         for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).close();
+            ChildProcess child = children.get(i);
+            if (child.isAlive()) {
+                LifecycleLog.timed("Stopping " + child.name(), child::close);
+            }
         }
     }
 }

@@ -57,8 +57,12 @@ public final class ChildProcess implements AutoCloseable {
     /** Throws with the end of the log if the process has exited. */
     public void ensureAlive() {
         if (!process.isAlive()) {
-            throw new ChildProcessException(name + " exited with code " + process.exitValue(), logFile, null);
+            throw exitFailure();
         }
+    }
+
+    ChildProcessException exitFailure() {
+        return new ChildProcessException(name + " exited with code " + process.exitValue(), logFile, null);
     }
 
     /**

@@ -76,17 +76,25 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return children.processTrees();
     }
 
-    /** Completes when the broker or the worker exits. */
-    public CompletableFuture<ChildProcess> anyChildExit() {
-        return CompletableFuture.anyOf(
-                        broker.process().onExit().thenApply(process -> broker.process()),
-                        worker.process().onExit().thenApply(process -> worker.process()))
-                .thenApply(ChildProcess.class::cast);
+    /**
+     * Completes with the failure, log lines included, when the broker or the worker exits while
+     * this runtime is not being closed.
+     */
+    public CompletableFuture<ChildProcessException> unexpectedExit() {
+        CompletableFuture<ChildProcessException> failure = new CompletableFuture<>();
+        for (ChildProcess child : List.of(broker.process(), worker.process())) {
+            child.onExit().thenRun(() -> {
+                if (!children.isClosing()) {
+                    failure.complete(child.exitFailure());
+                }
+            });
+        }
+        return failure;
     }
 
     @Override
     public void close() {
-        LifecycleLog.timed("Stopping the embedded runtime", () -> stop(children, shutdownHook));
+        stop(children, shutdownHook);
     }
 
     private static void stop(ChildLauncher children, Thread shutdownHook) {

@@ -30,13 +30,16 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
         ChildProcess broker = launcher.start("Kafka broker", "kafka.Kafka", List.of(properties.toString()),
                 "broker.log");
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
+        // an Admin client created before the port listens logs a warning per connection attempt
+        broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),
+                () -> LoopbackPorts.isListening(brokerPort));
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS))) {
             broker.awaitReady("Kafka broker at " + bootstrapServers + " to answer an Admin request",
                     config.startTimeout(),
-                    () -> LoopbackPorts.isListening(brokerPort) && knowsABroker(admin));
+                    () -> knowsABroker(admin));
         }
         return new KafkaBroker(bootstrapServers, broker);
     }
