@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
 record ChildJvm(String name, String mainClass, List<String> args, List<String> jvmOptions, Path logFile,
         Duration stopTimeout) {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     ChildJvm {
         args = List.copyOf(args);
         jvmOptions = List.copyOf(jvmOptions);
@@ -25,6 +28,11 @@ record ChildJvm(String name, String mainClass, List<String> args, List<String> j
 
     ChildProcess start(BuildOutput buildOutput) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // A session of its own: Ctrl-C in a terminal reaches only the parent, which stops the
+            // children in order (worker before broker) instead of all at once.
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -15,6 +15,8 @@ public final class C2cSyncCommand implements Runnable {
     private static final String LOG_CONFIG_PROPERTY = "log4j2.configurationFile";
     private static final String LOG_CONFIG = "classpath:io/c2csync/controlplane/cli/log4j2.xml";
 
+    static final int EXIT_FAILURE = 1;
+
     @Spec
     private CommandSpec spec;
 
@@ -22,7 +24,17 @@ public final class C2cSyncCommand implements Runnable {
         if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
             System.setProperty(LOG_CONFIG_PROPERTY, LOG_CONFIG);
         }
-        System.exit(new CommandLine(new C2cSyncCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Failures of a command are reported by their message, which says what went wrong and what to do. */
+    static CommandLine commandLine() {
+        return new CommandLine(new C2cSyncCommand())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("c2c-sync " + String.join(" ", parseResult.originalArgs()) + " failed: "
+                            + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
+                    return EXIT_FAILURE;
+                });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.c2csync.runtime.RuntimeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Starts a Kafka broker and a Kafka Connect worker with the c2c-sync plugin on this machine, "
                 + "prints where they listen and runs until Ctrl-C."})
 final class RuntimeCommand implements Callable<Integer> {
+
+    static final int EXIT_INTERRUPTED = 130;
 
     @Spec
     private CommandSpec spec;
@@ -37,7 +40,7 @@ final class RuntimeCommand implements Callable<Integer> {
     private int connectPort;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws ExecutionException {
         RuntimeConfig config = RuntimeConfig.defaults(workDir).withPorts(kafkaPort, controllerPort, connectPort);
         try (EmbeddedRuntime runtime = EmbeddedRuntime.start(config)) {
             PrintWriter out = spec.commandLine().getOut();
@@ -46,7 +49,11 @@ final class RuntimeCommand implements Callable<Integer> {
             out.flush();
             ChildProcessException failure = runtime.unexpectedExit().get();
             spec.commandLine().getErr().println(failure.getMessage());
-            return 1;
+            return C2cSyncCommand.EXIT_FAILURE;
+        } catch (InterruptedException e) {
+            // the thread running the command was asked to stop (an embedding program or a test)
+            Thread.currentThread().interrupt();
+            return EXIT_INTERRUPTED;
         }
     }
 }
