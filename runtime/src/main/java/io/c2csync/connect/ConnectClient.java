@@ -3,6 +3,7 @@ package io.c2csync.connect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,9 +30,11 @@ public final class ConnectClient {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final TypeReference<List<ConnectorPlugin>> PLUGINS = new TypeReference<>() { };
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
-    private static final TypeReference<Map<String, String>> CONFIG = new TypeReference<>() { };
+    private static final JavaType PLUGINS = JSON.constructType(new TypeReference<List<ConnectorPlugin>>() { });
+    private static final JavaType NAMES = JSON.constructType(new TypeReference<List<String>>() { });
+    private static final JavaType CONFIG = JSON.constructType(new TypeReference<Map<String, String>>() { });
+    private static final JavaType INFO = JSON.constructType(ConnectorInfo.class);
+    private static final JavaType STATUS = JSON.constructType(ConnectorStatus.class);
 
     private final URI baseUrl;
     private final Duration requestTimeout;
@@ -61,12 +64,12 @@ public final class ConnectClient {
 
     /** Creates a connector; fails with HTTP 409 if one of that name exists. */
     public ConnectorInfo create(String name, Map<String, String> config) {
-        return read(send("POST", "/connectors", Map.of("name", name, "config", config)), ConnectorInfo.class);
+        return read(send("POST", "/connectors", Map.of("name", name, "config", config)), INFO);
     }
 
     /** Creates the connector or replaces its whole config. */
     public ConnectorInfo putConfig(String name, Map<String, String> config) {
-        return read(send("PUT", connectorPath(name, "/config"), config), ConnectorInfo.class);
+        return read(send("PUT", connectorPath(name, "/config"), config), INFO);
     }
 
     public Map<String, String> config(String name) {
@@ -74,7 +77,7 @@ public final class ConnectClient {
     }
 
     public ConnectorStatus status(String name) {
-        return read(send("GET", connectorPath(name, "/status"), null), ConnectorStatus.class);
+        return read(send("GET", connectorPath(name, "/status"), null), STATUS);
     }
 
     public void pause(String name) {
@@ -144,15 +147,7 @@ public final class ConnectClient {
         }
     }
 
-    private static <T> T read(String body, Class<T> type) {
-        try {
-            return JSON.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unexpected answer from Kafka Connect: " + body, e);
-        }
-    }
-
-    private static <T> T read(String body, TypeReference<T> type) {
+    private static <T> T read(String body, JavaType type) {
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
