@@ -29,27 +29,15 @@ final class ChildLauncher implements AutoCloseable {
         return config;
     }
 
-    /** A long-running server JVM. */
-    ChildProcess start(String name, String mainClass, List<String> args, String logFileName) {
-        return start(name, mainClass, args, logFileName, List.of());
-    }
-
-    /** A short-lived tool JVM: the C1 compiler only and the serial collector start it faster. */
-    ChildProcess startTool(String name, String mainClass, List<String> args, String logFileName) {
-        return start(name, mainClass, args, logFileName, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    }
-
-    private synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName,
-            List<String> extraJvmOptions) {
+    synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName) {
         if (closing) {
             throw new IllegalStateException("Not starting " + name + ": the runtime in " + runDir + " is stopping");
         }
-        List<String> jvmOptions = new ArrayList<>(List.of(
+        List<String> jvmOptions = List.of(
                 "-Xmx" + config.childMaxHeap(),
                 EXIT_ON_OOM,
                 "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + log4jConfig.toUri()));
-        jvmOptions.addAll(extraJvmOptions);
+                "-Dlog4j2.configurationFile=" + log4jConfig.toUri());
         ChildJvm jvm = new ChildJvm(name, mainClass, args, jvmOptions, runDir.resolve(logFileName),
                 config.stopTimeout());
         ChildProcess child = jvm.start(config.buildOutput());
@@ -58,7 +46,10 @@ final class ChildLauncher implements AutoCloseable {
     }
 
     synchronized List<ProcessHandle> processTrees() {
-        return children.stream().flatMap(child -> child.processTree().stream()).filter(ProcessHandle::isAlive).toList();
+        return children.stream()
+                .flatMap(child -> child.processTree().stream())
+                .filter(ProcessHandle::isAlive)
+                .toList();
     }
 
     /** True once {@link #close()} began: children exiting from now on were asked to. */

@@ -78,24 +78,6 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for a process that is meant to finish (a tool) and throws if it failed. */
-    void awaitSuccessfulExit(Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                close();
-                throw new ChildProcessException(name + " did not finish within " + timeout.toMillis() + " ms",
-                        logFile, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("Interrupted while waiting for " + name, e);
-        }
-        if (process.exitValue() != 0) {
-            throw new ChildProcessException(name + " failed with exit code " + process.exitValue(), logFile, null);
-        }
-    }
-
     /** Asks the process tree to stop (SIGTERM), then kills what is still alive after the timeout. */
     @Override
     public void close() {

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
-/** A single-node Kafka broker (KRaft combined mode) in a child JVM, ready when it answers an Admin request. */
+/**
+ * A single-node Kafka broker (KRaft combined mode) in a child JVM that formats its fresh data
+ * folder first; ready when it answers an Admin request.
+ */
 record KafkaBroker(String bootstrapServers, ChildProcess process) {
 
     private static final int PROBE_TIMEOUT_MS = 2_000;
@@ -20,15 +23,8 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("broker.properties"),
                 BrokerProperties.of(brokerPort, controllerPort, launcher.runDir().resolve("kafka-data")));
 
-        LifecycleLog.timed("Formatting Kafka storage", () -> launcher
-                .startTool("Kafka storage format", "kafka.tools.StorageTool",
-                        List.of("format", "--config", properties.toString(),
-                                "--cluster-id", Uuid.randomUuid().toString(), "--standalone"),
-                        "broker-format.log")
-                .awaitSuccessfulExit(config.startTimeout()));
-
-        ChildProcess broker = launcher.start("Kafka broker", "kafka.Kafka", List.of(properties.toString()),
-                "broker.log");
+        ChildProcess broker = launcher.start("Kafka broker", FormatAndRunBroker.class.getName(),
+                List.of(properties.toString(), Uuid.randomUuid().toString()), "broker.log");
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
         // an Admin client created before the port listens logs a warning per connection attempt
         broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),
