@@ -21,12 +21,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
     private final Thread shutdownHook;
     private final KafkaBroker broker;
     private final ConnectWorker worker;
+    private final ConnectClient connectClient;
 
     private EmbeddedRuntime(ChildLauncher children, Thread shutdownHook, KafkaBroker broker, ConnectWorker worker) {
         this.children = children;
         this.shutdownHook = shutdownHook;
         this.broker = broker;
         this.worker = worker;
+        this.connectClient = new ConnectClient(worker.restUrl());
     }
 
     public static EmbeddedRuntime start(RuntimeConfig config) {
@@ -55,7 +57,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
 
     public ConnectClient connectClient() {
-        return new ConnectClient(connectUrl());
+        return connectClient;
     }
 
     /** The folder of this run: configuration, Kafka data and one log file per child. */
