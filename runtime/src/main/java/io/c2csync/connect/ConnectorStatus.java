@@ -18,10 +18,6 @@ public record ConnectorStatus(String name, Component connector, List<Task> tasks
                 && tasks.stream().allMatch(task -> task.state() == state);
     }
 
-    public boolean isRunning() {
-        return isFully(ConnectState.RUNNING);
-    }
-
     /** The stack traces of the connector and tasks that failed, for error messages. */
     public String failureTraces() {
         return Stream.concat(

@@ -47,11 +47,6 @@ public record RuntimeConfig(
                 stopTimeout);
     }
 
-    public RuntimeConfig withStartTimeout(Duration timeout) {
-        return new RuntimeConfig(workDir, buildOutput, brokerPort, controllerPort, connectPort, childMaxHeap, timeout,
-                stopTimeout);
-    }
-
     private static void requirePort(String name, int port) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(name + " must be 0 (choose a free port) or 1..65535, was " + port);
