@@ -14,6 +14,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * before its first test and closed after its last. Test methods, constructors and lifecycle
  * methods get it, or its {@link ConnectClient}, as a parameter.
  *
+ * <pre>{@code
+ * @ExtendWith(EmbeddedRuntimeExtension.class)
+ * class MySinkTest {
+ *     @Test
+ *     void runs(EmbeddedRuntime runtime, ConnectClient connect) {
+ *         connect.create("my-sink", Map.of(...));
+ *         Await.await("my-sink running", Duration.ofSeconds(60))
+ *                 .until(() -> connect.status("my-sink").isFully(ConnectState.RUNNING));
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>The runtime is the product's own {@link EmbeddedRuntime#start(RuntimeConfig)} with
  * {@link RuntimeConfig#defaults(Path)}; run folders go under {@code target/embedded-runtime}, or
  * the folder named by the system property {@code c2c.work.dir}.
