@@ -53,14 +53,14 @@ class EmbeddedRuntimeTest {
     @Test
     void brokerThatCannotStartFailsWithItsLastLogLinesAndLeavesNoProcess() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LoopbackPorts.HOST))) {
-            RuntimeConfig config = RuntimeConfig.defaults(workDir).withPorts(taken.getLocalPort(), 0, 0);
+            RuntimeConfig config = RuntimeConfig.defaults(workDir).withPorts(0, taken.getLocalPort(), 0);
 
             assertThatThrownBy(() -> EmbeddedRuntime.start(config))
                     .isInstanceOf(ChildProcessException.class)
                     .hasMessageContaining("Kafka broker exited with code")
                     .hasMessageContaining("Last 30 lines of")
                     .hasMessageContaining("broker.log")
-                    .hasMessageContaining("Unable to start acceptor for PLAINTEXT");
+                    .hasMessageContaining("Unable to start acceptor for CONTROLLER");
         }
         assertThat(ChildProcesses.mentioning(workDir)).isEmpty();
     }
