@@ -34,8 +34,9 @@ final class ConnectWorkerProperties {
         properties.put("status.storage.partitions", "1");
         properties.put("offset.flush.interval.ms", "1000");
 
-        properties.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        properties.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        // as in compose/connect-distributed.properties: connectors choose their own converters
+        properties.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        properties.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
 
         properties.put("plugin.path", pluginPath.toString());
         properties.put("plugin.discovery", "service_load");
