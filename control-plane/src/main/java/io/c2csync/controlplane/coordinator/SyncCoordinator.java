@@ -1,0 +1,277 @@
+package io.c2csync.controlplane.coordinator;
+
+import io.c2csync.controlplane.cutover.CommitProcedure;
+import io.c2csync.controlplane.cutover.CutoverProcedure;
+import io.c2csync.controlplane.cutover.ReverseProcedure;
+import io.c2csync.controlplane.cutover.ReverseRequirements;
+import io.c2csync.controlplane.cutover.StepResult;
+import io.c2csync.controlplane.progress.CommitReadiness;
+import io.c2csync.controlplane.progress.Observation;
+import io.c2csync.controlplane.progress.ProgressCalculator;
+import io.c2csync.controlplane.progress.ProgressReport;
+import io.c2csync.controlplane.sync.ClusterFacts;
+import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.sync.ClusterRequirements;
+import io.c2csync.controlplane.sync.Clusters;
+import io.c2csync.controlplane.sync.ConnectorPair;
+import io.c2csync.controlplane.sync.Pipeline;
+import io.c2csync.controlplane.sync.ProcedureKind;
+import io.c2csync.controlplane.sync.ProcedureStep;
+import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.sync.StartPoint;
+import io.c2csync.controlplane.sync.StartRules;
+import io.c2csync.controlplane.sync.SyncCommand;
+import io.c2csync.controlplane.sync.SyncError;
+import io.c2csync.controlplane.sync.SyncException;
+import io.c2csync.controlplane.sync.SyncRecord;
+import io.c2csync.controlplane.sync.SyncSpec;
+import io.c2csync.controlplane.sync.SyncState;
+import io.c2csync.controlplane.sync.SyncStateMachine;
+import io.c2csync.controlplane.sync.SyncStateStore;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade the API calls. Every command and every procedure step runs on one thread, so two
+ * concurrent commits commit once; progress reads the last persisted record from any thread.
+ */
+public final class SyncCoordinator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
+
+    private final CoordinatorSettings settings;
+    private final Clusters clusters;
+    private final Pipeline pipeline;
+    private final SyncStateStore store;
+    private final Observer observer;
+    private final ProgressCalculator calculator;
+    private final Map<ProcedureKind, CutoverProcedure> procedures = new EnumMap<>(ProcedureKind.class);
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-coordinator");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private volatile boolean recovered;
+    private volatile SyncRecord record;
+    private volatile String procedureWarning;
+    private ProcedureStep lastLoggedStep;
+
+    public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
+            ProgressSignals signals, SyncStateStore store, Clock clock) {
+        this.settings = settings;
+        this.clusters = clusters;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.observer = new Observer(clusters, pipeline, signals);
+        this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
+        procedures.put(ProcedureKind.COMMIT, new CommitProcedure(clusters, pipeline));
+        procedures.put(ProcedureKind.REVERSE, new ReverseProcedure(clusters, pipeline));
+    }
+
+    /** INITIALIZING → the persisted state (IDLE when there is none), finishing what was running. */
+    public void recover() {
+        onCoordinatorThread(() -> {
+            Optional<SyncRecord> loaded = store.load();
+            if (loaded.isPresent()) {
+                SyncRecord persisted = loaded.get();
+                if (!persisted.clusters().equals(clusters.addresses())) {
+                    throw new IllegalStateException("the persisted sync runs between " + persisted.clusters()
+                            + " but this process was given " + clusters.addresses()
+                            + "; refusing to start so that source and destination are never swapped by accident");
+                }
+                record = persisted;
+                log.info("Recovered the sync in state {} ({} -> {})", persisted.state(),
+                        persisted.direction().source().apiName(), persisted.direction().destination().apiName());
+                reconcileRecoveredState(persisted);
+            } else {
+                log.info("No persisted sync; IDLE");
+            }
+            recovered = true;
+        });
+    }
+
+    public SyncState state() {
+        SyncRecord current = record;
+        if (current != null) {
+            return current.state();
+        }
+        return recovered ? SyncState.IDLE : SyncState.INITIALIZING;
+    }
+
+    public void start(SyncSpec spec) {
+        onCoordinatorThread(() -> {
+            SyncStateMachine.decide(state(), new SyncCommand.Start(spec));
+            StartRules.check(spec);
+            ClusterFacts source = clusters.get(spec.direction().source()).inspect();
+            ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
+            ClusterRequirements.checkForStart(spec, clusters, source, destination);
+            SyncRecord started = SyncRecord.started(clusters.addresses(), spec);
+            if (spec.writeBlocking().blocksDestination()) {
+                clusters.get(spec.direction().destination()).setUserWriteBlocking(true);
+            }
+            pipeline.deploy(new ConnectorPair(started.pair(), started.direction(), spec, StartPoint.initialCopy()));
+            persist(started);
+            log.info("Sync started: {} -> {}", clusters.describe(started.direction().source()),
+                    clusters.describe(started.direction().destination()));
+        });
+    }
+
+    public void pause() {
+        onCoordinatorThread(() -> {
+            SyncState next = SyncStateMachine.decide(state(), new SyncCommand.Pause());
+            pipeline.pause(record.pair());
+            persist(record.withState(next));
+        });
+    }
+
+    public void resume() {
+        onCoordinatorThread(() -> {
+            SyncState next = SyncStateMachine.decide(state(), new SyncCommand.Resume());
+            pipeline.resume(record.pair());
+            persist(record.withState(next));
+        });
+    }
+
+    /** Checks readiness, enters COMMITTING and returns; the steps run on the coordinator thread. */
+    public void commit() {
+        onCoordinatorThread(() -> {
+            SyncStateMachine.decide(state(), new SyncCommand.Commit());
+            Observation observation = observer.observe(record);
+            List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
+            if (!unmet.isEmpty()) {
+                throw new SyncException(SyncError.COMMIT_NOT_READY, "cannot commit yet: " + String.join("; ", unmet));
+            }
+            persist(CommitProcedure.begin(record));
+            thread.execute(this::advanceProcedure);
+        });
+    }
+
+    /** Checks the reverse requirements, enters REVERSING and returns; the steps run on the coordinator thread. */
+    public void reverse() {
+        onCoordinatorThread(() -> {
+            SyncStateMachine.decide(state(), new SyncCommand.Reverse());
+            Map<ClusterName, ClusterFacts> facts = new EnumMap<>(ClusterName.class);
+            for (ClusterName name : ClusterName.values()) {
+                facts.put(name, clusters.get(name).inspect());
+            }
+            ReverseRequirements.check(record.spec(), clusters, facts);
+            persist(ReverseProcedure.begin(record));
+            thread.execute(this::advanceProcedure);
+        });
+    }
+
+    public ProgressReport progress() {
+        SyncState state = state();
+        SyncStateMachine.decide(state, new SyncCommand.ReadProgress());
+        SyncRecord current = record;
+        if (current == null) {
+            return ProgressReport.withoutSync(state);
+        }
+        String warning = procedureWarning;
+        return calculator.report(current, observer.observe(current), warning == null ? List.of() : List.of(warning));
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("The coordinator thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while stopping the coordinator thread", e);
+        }
+    }
+
+    private void reconcileRecoveredState(SyncRecord persisted) {
+        switch (persisted.state()) {
+            case RUNNING -> pipeline.resume(persisted.pair());
+            case PAUSED -> pipeline.pause(persisted.pair());
+            case COMMITTING, REVERSING -> thread.execute(this::advanceProcedure);
+            case COMMITTED, INITIALIZING, IDLE -> log.debug("Nothing to reconcile in {}", persisted.state());
+        }
+    }
+
+    private void advanceProcedure() {
+        SyncRecord current = record;
+        Optional<ProcedureStep> running = current.runningProcedure();
+        if (running.isEmpty()) {
+            return;
+        }
+        ProcedureStep step = running.get();
+        CutoverProcedure procedure = procedures.get(step.kind());
+        try {
+            while (step.step() <= procedure.stepCount()) {
+                logStepOnce(procedure, step);
+                StepResult result = procedure.runStep(step.step(), current);
+                if (result.stillWaitingFor().isPresent()) {
+                    procedureWarning = null;
+                    thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                }
+                step = step.next();
+                current = result.record().withProcedure(step);
+                persist(current);
+                procedureWarning = null;
+            }
+            persist(procedure.finish(current));
+            log.info("{} completed; state {}", procedure.title(), record.state());
+        } catch (RuntimeException e) {
+            procedureWarning = stepName(procedure, step) + " failed, retrying: " + e.getMessage();
+            log.warn("{} failed; retrying in {}", stepName(procedure, step), settings.retryDelay(), e);
+            thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void logStepOnce(CutoverProcedure procedure, ProcedureStep step) {
+        if (!step.equals(lastLoggedStep)) {
+            log.info("{}: {}", stepName(procedure, step), procedure.describeStep(step.step()));
+            lastLoggedStep = step;
+        }
+    }
+
+    private static String stepName(CutoverProcedure procedure, ProcedureStep step) {
+        return procedure.title() + " step " + step.step() + "/" + procedure.stepCount();
+    }
+
+    private void persist(SyncRecord next) {
+        store.save(next);
+        record = next;
+    }
+
+    private void onCoordinatorThread(Runnable command) {
+        Future<?> done;
+        try {
+            done = thread.submit(command);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the sync coordinator is closed", e);
+        }
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the sync coordinator failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sync coordinator", e);
+        }
+    }
+}
