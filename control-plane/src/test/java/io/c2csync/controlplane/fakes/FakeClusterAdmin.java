@@ -18,17 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeClusterAdmin implements ClusterAdmin {
     public enum Operation { INSPECT, WRITE_BLOCKING, CLUSTER_TIME, PING }
 
+    private final String name;
     private final String address;
+    private final Journal journal;
     private final AtomicInteger clock = new AtomicInteger();
     private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
-    private final List<Boolean> writeBlockingChanges = new ArrayList<>();
     private final List<ClusterTime> clusterTimesHandedOut = new ArrayList<>();
     private volatile ClusterFacts facts =
             new ClusterFacts(new ServerVersion(6, 0), true, EnumSet.allOf(ClusterAction.class), false);
     private volatile boolean writesBlocked;
 
-    public FakeClusterAdmin(String address) {
+    public FakeClusterAdmin(String name, String address, Journal journal) {
+        this.name = name;
         this.address = address;
+        this.journal = journal;
     }
 
     public FakeClusterAdmin withFacts(ClusterFacts newFacts) {
@@ -46,10 +49,6 @@ public final class FakeClusterAdmin implements ClusterAdmin {
 
     public boolean writesBlocked() {
         return writesBlocked;
-    }
-
-    public synchronized List<Boolean> writeBlockingChanges() {
-        return List.copyOf(writeBlockingChanges);
     }
 
     public synchronized List<ClusterTime> clusterTimesHandedOut() {
@@ -70,7 +69,7 @@ public final class FakeClusterAdmin implements ClusterAdmin {
     @Override
     public synchronized void setUserWriteBlocking(boolean enabled) {
         failIf(Operation.WRITE_BLOCKING);
-        writeBlockingChanges.add(enabled);
+        journal.add(name + ": setUserWriteBlocking(" + enabled + ")");
         writesBlocked = enabled;
     }
 
@@ -79,6 +78,7 @@ public final class FakeClusterAdmin implements ClusterAdmin {
         failIf(Operation.CLUSTER_TIME);
         ClusterTime time = new ClusterTime(1_700_000_000L, clock.incrementAndGet());
         clusterTimesHandedOut.add(time);
+        journal.add(name + ": clusterTime " + time);
         return time;
     }
 

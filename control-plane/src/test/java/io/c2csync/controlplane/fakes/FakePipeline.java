@@ -9,7 +9,6 @@ import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.PipelineStatus;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,14 @@ public final class FakePipeline implements Pipeline {
 
     private final Map<PairId, ConnectorPair> deployed = new HashMap<>();
     private final Map<PairId, ConnectorState> states = new HashMap<>();
-    private final List<String> calls = new ArrayList<>();
+    private final Journal journal;
     private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean drained = true;
     private volatile ConnectorStatus.TaskFailure failedTask;
+
+    public FakePipeline(Journal journal) {
+        this.journal = journal;
+    }
 
     public void fail(Operation operation) {
         failing.add(operation);
@@ -43,10 +46,6 @@ public final class FakePipeline implements Pipeline {
 
     public void failTask(String reason) {
         failedTask = new ConnectorStatus.TaskFailure(0, reason);
-    }
-
-    public synchronized List<String> calls() {
-        return List.copyOf(calls);
     }
 
     public synchronized Optional<ConnectorPair> deployed(PairId pair) {
@@ -104,7 +103,7 @@ public final class FakePipeline implements Pipeline {
 
     private void record(Operation operation, String call) {
         failIf(operation);
-        calls.add(call);
+        journal.add("pipeline: " + call);
     }
 
     private void failIf(Operation operation) {

@@ -22,10 +22,11 @@ public final class SyncHarness implements AutoCloseable {
     public static final Direction FORWARD = new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1);
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    public final FakeClusterAdmin cluster0 = new FakeClusterAdmin("host0:27017");
-    public final FakeClusterAdmin cluster1 = new FakeClusterAdmin("host1:27017");
+    public final Journal journal = new Journal();
+    public final FakeClusterAdmin cluster0 = new FakeClusterAdmin("cluster0", "host0:27017", journal);
+    public final FakeClusterAdmin cluster1 = new FakeClusterAdmin("cluster1", "host1:27017", journal);
     public final Clusters clusters = new Clusters(cluster0, cluster1);
-    public final FakePipeline pipeline = new FakePipeline();
+    public final FakePipeline pipeline = new FakePipeline(journal);
     public final FakeProgressSignals signals = new FakeProgressSignals(FakeProgressSignals.caughtUp(clock.instant()));
     public final InMemorySyncStateStore store = new InMemorySyncStateStore();
     private final List<SyncCoordinator> coordinators = new ArrayList<>();
