@@ -24,6 +24,7 @@ public final class FakePipeline implements Pipeline {
     private final Map<PairId, ConnectorState> states = new HashMap<>();
     private final Journal journal;
     private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
+    private final Set<Operation> buggy = ConcurrentHashMap.newKeySet();
     private volatile boolean drained = true;
     private volatile ConnectorStatus.TaskFailure failedTask;
 
@@ -35,8 +36,14 @@ public final class FakePipeline implements Pipeline {
         failing.add(operation);
     }
 
+    /** The operation throws an unexpected exception, as a bug in an adapter would. */
+    public void breakWithBug(Operation operation) {
+        buggy.add(operation);
+    }
+
     public void heal() {
         failing.clear();
+        buggy.clear();
     }
 
     /** Whether {@link #appliedThrough} answers yes: the commit marker has reached the destination. */
@@ -107,6 +114,9 @@ public final class FakePipeline implements Pipeline {
     }
 
     private void failIf(Operation operation) {
+        if (buggy.contains(operation)) {
+            throw new IllegalStateException("bug in the pipeline adapter (" + operation + ")");
+        }
         if (failing.contains(operation)) {
             throw new SyncException(SyncError.CONNECT_UNAVAILABLE, "Connect is unreachable (" + operation + ")");
         }

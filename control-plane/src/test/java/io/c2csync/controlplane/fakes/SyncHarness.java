@@ -54,6 +54,10 @@ public final class SyncHarness implements AutoCloseable {
         Await.until("state " + state + " (now " + coordinator.state() + ")", () -> coordinator.state() == state);
     }
 
+    public void awaitPersistedState(SyncState state) {
+        Await.until("persisted state " + state, () -> store.load().map(r -> r.state() == state).orElse(false));
+    }
+
     /** A recovered coordinator driven through the API calls into {@code state}. */
     public SyncCoordinator coordinatorIn(SyncState state) {
         SyncCoordinator coordinator = state == SyncState.INITIALIZING ? newCoordinator() : recovered();
