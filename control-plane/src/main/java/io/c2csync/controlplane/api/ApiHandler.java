@@ -45,8 +45,12 @@ final class ApiHandler implements HttpHandler {
                 status = SyncError.INTERNAL_ERROR.httpStatus();
                 reply = failure(SyncError.INTERNAL_ERROR, "internal error: " + e);
             }
-            byte[] body = json.write(reply);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if ("HEAD".equals(method)) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            byte[] body = json.write(reply);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         }

@@ -8,44 +8,25 @@ import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
+import java.util.List;
 
 /** The contract's commit, after the state went COMMITTING. */
-public final class CommitProcedure implements CutoverProcedure {
-    private static final String[] STEPS = {
+public final class CommitProcedure extends NumberedProcedure {
+    private static final List<String> STEPS = List.of(
         "blocking user writes on the source",
         "taking the commit point (the source cluster time after blocking)",
         "waiting for the destination to reach the commit point",
         "pausing the forward connectors",
         "recording the destination cluster time",
-        "lifting user write blocking on the destination",
-    };
+        "lifting user write blocking on the destination");
 
     private final Clusters clusters;
     private final Pipeline pipeline;
 
     public CommitProcedure(Clusters clusters, Pipeline pipeline) {
+        super(ProcedureKind.COMMIT, "Commit", STEPS);
         this.clusters = clusters;
         this.pipeline = pipeline;
-    }
-
-    @Override
-    public ProcedureKind kind() {
-        return ProcedureKind.COMMIT;
-    }
-
-    @Override
-    public String title() {
-        return "Commit";
-    }
-
-    @Override
-    public int stepCount() {
-        return STEPS.length;
-    }
-
-    @Override
-    public String describeStep(int step) {
-        return STEPS[step - 1];
     }
 
     @Override

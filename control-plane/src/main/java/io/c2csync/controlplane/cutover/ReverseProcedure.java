@@ -9,44 +9,25 @@ import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.StartPoint;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
+import java.util.List;
 
 /**
  * The contract's reverse, after the state went REVERSING: a mirrored pair from the time the old
  * destination was opened, so nothing is copied twice and no write made since is missed.
  */
-public final class ReverseProcedure implements CutoverProcedure {
-    private static final String[] STEPS = {
+public final class ReverseProcedure extends NumberedProcedure {
+    private static final List<String> STEPS = List.of(
         "deploying the mirrored connector pair from the recorded destination cluster time",
         "removing the old connector pair",
-        "keeping user writes blocked on the old source",
-    };
+        "keeping user writes blocked on the old source");
 
     private final Clusters clusters;
     private final Pipeline pipeline;
 
     public ReverseProcedure(Clusters clusters, Pipeline pipeline) {
+        super(ProcedureKind.REVERSE, "Reverse", STEPS);
         this.clusters = clusters;
         this.pipeline = pipeline;
-    }
-
-    @Override
-    public ProcedureKind kind() {
-        return ProcedureKind.REVERSE;
-    }
-
-    @Override
-    public String title() {
-        return "Reverse";
-    }
-
-    @Override
-    public int stepCount() {
-        return STEPS.length;
-    }
-
-    @Override
-    public String describeStep(int step) {
-        return STEPS[step - 1];
     }
 
     @Override

@@ -130,6 +130,17 @@ class ApiEndpointsTest {
         assertThat(reply.allow()).isEqualTo(call.equals("progress") ? "GET" : "POST");
     }
 
+    @Test
+    void aHeadRequestGetsTheStatusWithoutABody() {
+        ApiClient api = fixture.serve(SyncState.RUNNING);
+
+        ApiClient.Reply reply = api.send("HEAD", "progress", null);
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.allow()).isEqualTo("GET");
+        assertThat(reply.body()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/api/v1/", "/api/v1/stop", "/api/v2/start", "/api/v1/start/", "/api/v1/progress/x"})
     void anUnknownPathIsNotFound(String path) {

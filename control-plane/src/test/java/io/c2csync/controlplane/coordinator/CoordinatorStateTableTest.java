@@ -8,13 +8,9 @@ import io.c2csync.controlplane.sync.ApiCall;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncState;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every (state × call) cell through the coordinator with fakes: the settled state, or InvalidState. */
@@ -32,18 +28,8 @@ class CoordinatorStateTableTest {
         harness.close();
     }
 
-    static Stream<Arguments> everyCell() {
-        List<Arguments> cells = new ArrayList<>();
-        for (SyncState state : SyncState.values()) {
-            for (ApiCall call : ApiCall.values()) {
-                cells.add(Arguments.of(state, call));
-            }
-        }
-        return cells.stream();
-    }
-
     @ParameterizedTest(name = "{1} in {0}")
-    @MethodSource("everyCell")
+    @MethodSource("io.c2csync.controlplane.fakes.StateCells#everyCell")
     void answersEveryCell(SyncState state, ApiCall call) {
         SyncCoordinator coordinator = harness.coordinatorIn(state);
         if (call == ApiCall.PROGRESS) {

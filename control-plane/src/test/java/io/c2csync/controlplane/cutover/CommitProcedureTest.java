@@ -7,7 +7,6 @@ import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakeClusterAdmin;
 import io.c2csync.controlplane.fakes.FakePipeline;
-import io.c2csync.controlplane.fakes.FakeProgressSignals;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.progress.ProgressReport;
 import io.c2csync.controlplane.sync.ConnectorState;
@@ -50,12 +49,7 @@ class CommitProcedureTest {
         SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
 
         SyncRecord committed = harness.store.load().orElseThrow();
-        assertThat(harness.journal.since(mark)).containsExactly(
-                "cluster0: setUserWriteBlocking(true)",
-                "cluster0: clusterTime " + committed.commitPoint(),
-                "pipeline: pause 1",
-                "cluster1: clusterTime " + committed.destinationOpenedAt(),
-                "cluster1: setUserWriteBlocking(false)");
+        assertThat(harness.journal.since(mark)).containsExactlyElementsOf(forwardCommitJournal(committed));
         assertThat(committed.runningProcedure()).isEmpty();
         assertThat(harness.cluster0.writesBlocked()).isTrue();
         assertThat(harness.cluster1.writesBlocked()).isFalse();
@@ -182,14 +176,19 @@ class CommitProcedureTest {
         SyncHarness.awaitState(second, SyncState.COMMITTED);
 
         SyncRecord committed = harness.store.load().orElseThrow();
-        assertThat(harness.journal.since(mark)).containsExactly(
+        assertThat(harness.journal.since(mark)).containsExactlyElementsOf(forwardCommitJournal(committed));
+        assertThat(second.progress().warnings()).noneMatch(w -> w.startsWith("Commit step"));
+        assertThat(second.progress().canWrite()).isTrue();
+    }
+
+    /** The changes a commit of cluster0 → cluster1 with blocking on both sides makes, in order. */
+    private static List<String> forwardCommitJournal(SyncRecord committed) {
+        return List.of(
                 "cluster0: setUserWriteBlocking(true)",
                 "cluster0: clusterTime " + committed.commitPoint(),
                 "pipeline: pause 1",
                 "cluster1: clusterTime " + committed.destinationOpenedAt(),
                 "cluster1: setUserWriteBlocking(false)");
-        assertThat(second.progress().warnings()).noneMatch(w -> w.startsWith("Commit step"));
-        assertThat(second.progress().canWrite()).isTrue();
     }
 
     private void breakStep(int step) {

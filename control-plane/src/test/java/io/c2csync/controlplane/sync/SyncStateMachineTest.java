@@ -3,12 +3,8 @@ package io.c2csync.controlplane.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SyncStateMachineTest {
@@ -23,18 +19,8 @@ class SyncStateMachineTest {
             SyncState.COMMITTED, Map.of(ApiCall.REVERSE, SyncState.REVERSING, ApiCall.PROGRESS, SyncState.COMMITTED),
             SyncState.REVERSING, Map.of(ApiCall.PROGRESS, SyncState.REVERSING));
 
-    static Stream<Arguments> everyCell() {
-        List<Arguments> cells = new ArrayList<>();
-        for (SyncState state : SyncState.values()) {
-            for (ApiCall call : ApiCall.values()) {
-                cells.add(Arguments.of(state, call));
-            }
-        }
-        return cells.stream();
-    }
-
     @ParameterizedTest(name = "{1} in {0}")
-    @MethodSource("everyCell")
+    @MethodSource("io.c2csync.controlplane.fakes.StateCells#everyCell")
     void decidesEveryCellAsTheContractSays(SyncState state, ApiCall call) {
         SyncState expected = CONTRACT.get(state).get(call);
         if (expected != null) {
