@@ -6,12 +6,18 @@ import java.util.Objects;
 /**
  * @param instanceId shown as {@code mongosyncID} / {@code coordinatorID}
  * @param retryDelay pause between two attempts of a procedure step that waits or failed
+ * @param reconcileInterval how often the connectors are compared with the desired state
  */
-public record CoordinatorSettings(String instanceId, Duration retryDelay) {
+public record CoordinatorSettings(String instanceId, Duration retryDelay, Duration reconcileInterval) {
     public CoordinatorSettings {
         Objects.requireNonNull(instanceId, "instanceId");
-        if (retryDelay.isNegative() || retryDelay.isZero()) {
-            throw new IllegalArgumentException("retryDelay must be positive, got " + retryDelay);
+        requirePositive("retryDelay", retryDelay);
+        requirePositive("reconcileInterval", reconcileInterval);
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + duration);
         }
     }
 }

@@ -13,12 +13,10 @@ import io.c2csync.controlplane.sync.ClusterFacts;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.sync.ClusterRequirements;
 import io.c2csync.controlplane.sync.Clusters;
-import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.ProgressSignals;
-import io.c2csync.controlplane.sync.StartPoint;
 import io.c2csync.controlplane.sync.StartRules;
 import io.c2csync.controlplane.sync.SyncCommand;
 import io.c2csync.controlplane.sync.SyncError;
@@ -32,6 +30,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +54,7 @@ public final class SyncCoordinator implements AutoCloseable {
     private final Pipeline pipeline;
     private final SyncStateStore store;
     private final Observer observer;
+    private final PipelineReconciler reconciler;
     private final ProgressCalculator calculator;
     private final Map<ProcedureKind, CutoverProcedure> procedures = new EnumMap<>(ProcedureKind.class);
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -65,6 +66,7 @@ public final class SyncCoordinator implements AutoCloseable {
     private volatile boolean recovered;
     private volatile SyncRecord record;
     private volatile String procedureWarning;
+    private volatile String reconcileWarning;
     private ProcedureStep lastLoggedStep;
 
     public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
@@ -74,6 +76,7 @@ public final class SyncCoordinator implements AutoCloseable {
         this.pipeline = pipeline;
         this.store = store;
         this.observer = new Observer(clusters, pipeline, signals);
+        this.reconciler = new PipelineReconciler(pipeline);
         this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
         procedures.put(ProcedureKind.COMMIT, new CommitProcedure(clusters, pipeline));
         procedures.put(ProcedureKind.REVERSE, new ReverseProcedure(clusters, pipeline));
@@ -93,11 +96,14 @@ public final class SyncCoordinator implements AutoCloseable {
                 record = persisted;
                 log.info("Recovered the sync in state {} ({} -> {})", persisted.state(),
                         persisted.direction().source().apiName(), persisted.direction().destination().apiName());
-                reconcileRecoveredState(persisted);
+                persisted.runningProcedure().ifPresentOrElse(
+                        running -> thread.execute(this::advanceProcedure), this::reconcilePipeline);
             } else {
                 log.info("No persisted sync; IDLE");
             }
             recovered = true;
+            long interval = settings.reconcileInterval().toMillis();
+            thread.scheduleWithFixedDelay(this::reconcilePipeline, interval, interval, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -120,7 +126,7 @@ public final class SyncCoordinator implements AutoCloseable {
             if (spec.writeBlocking().blocksDestination()) {
                 clusters.get(spec.direction().destination()).setUserWriteBlocking(true);
             }
-            pipeline.deploy(new ConnectorPair(started.pair(), started.direction(), spec, StartPoint.initialCopy()));
+            pipeline.deploy(started.currentPair());
             persist(started);
             log.info("Sync started: {} -> {}", clusters.describe(started.direction().source()),
                     clusters.describe(started.direction().destination()));
@@ -178,8 +184,8 @@ public final class SyncCoordinator implements AutoCloseable {
         if (current == null) {
             return ProgressReport.withoutSync(state);
         }
-        String warning = procedureWarning;
-        return calculator.report(current, observer.observe(current), warning == null ? List.of() : List.of(warning));
+        List<String> warnings = Stream.of(procedureWarning, reconcileWarning).filter(Objects::nonNull).toList();
+        return calculator.report(current, observer.observe(current), warnings);
     }
 
     @Override
@@ -195,12 +201,22 @@ public final class SyncCoordinator implements AutoCloseable {
         }
     }
 
-    private void reconcileRecoveredState(SyncRecord persisted) {
-        switch (persisted.state()) {
-            case RUNNING -> pipeline.resume(persisted.pair());
-            case PAUSED -> pipeline.pause(persisted.pair());
-            case COMMITTING, REVERSING -> thread.execute(this::advanceProcedure);
-            case COMMITTED, INITIALIZING, IDLE -> log.debug("Nothing to reconcile in {}", persisted.state());
+    /** Runs on the coordinator thread; a failure becomes a warning and the next run tries again. */
+    private void reconcilePipeline() {
+        SyncRecord current = record;
+        if (current == null) {
+            return;
+        }
+        try {
+            reconciler.reconcile(current).forEach(action -> log.info("Reconciled the connectors: {}", action));
+            reconcileWarning = null;
+        } catch (SyncException e) {
+            reconcileWarning = "the connectors could not be checked against the " + current.state() + " state: "
+                    + e.description();
+            log.warn("Reconciling the connectors failed; retrying in {}", settings.reconcileInterval(), e);
+        } catch (RuntimeException e) {
+            reconcileWarning = "reconciling the connectors failed: " + e;
+            log.error("Reconciling the connectors failed unexpectedly; retrying in {}", settings.reconcileInterval(), e);
         }
     }
 

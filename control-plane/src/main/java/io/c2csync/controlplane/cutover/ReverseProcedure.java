@@ -2,11 +2,9 @@ package io.c2csync.controlplane.cutover;
 
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.Clusters;
-import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
-import io.c2csync.controlplane.sync.StartPoint;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
 import java.util.List;
@@ -36,9 +34,8 @@ public final class ReverseProcedure extends NumberedProcedure {
             case 1 -> {
                 ClusterTime openedAt = record.destinationOpenedAtIfRecorded().orElseThrow(
                         () -> new IllegalStateException("reverse runs without a recorded destination cluster time"));
-                SyncRecord reversed = record.reversedOnto(record.pair().next());
-                pipeline.deploy(new ConnectorPair(reversed.pair(), reversed.direction(), reversed.spec(),
-                        StartPoint.at(openedAt)));
+                SyncRecord reversed = record.reversedOnto(record.pair().next(), openedAt);
+                pipeline.deploy(reversed.currentPair());
                 yield StepResult.done(reversed);
             }
             case 2 -> {

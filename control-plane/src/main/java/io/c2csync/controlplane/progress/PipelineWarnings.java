@@ -1,12 +1,11 @@
 package io.c2csync.controlplane.progress;
 
-import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.PipelineStatus;
 import io.c2csync.controlplane.sync.SyncState;
+import io.c2csync.controlplane.sync.SyncStateMachine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Warnings from comparing the desired state with what Connect reports. */
 public final class PipelineWarnings {
@@ -18,19 +17,11 @@ public final class PipelineWarnings {
         for (ConnectorStatus connector : observed.connectors()) {
             connector.failedTasks().forEach(task -> warnings.add(
                     "connector " + connector.name() + " task " + task.taskId() + " FAILED: " + task.reason()));
-            expectedState(desired)
+            SyncStateMachine.desiredConnectorState(desired)
                     .filter(expected -> connector.state() != expected)
                     .ifPresent(expected -> warnings.add("connector " + connector.name() + " is " + connector.state()
                             + " but the sync is " + desired + " (expected " + expected + ")"));
         }
         return warnings;
-    }
-
-    private static Optional<ConnectorState> expectedState(SyncState desired) {
-        return switch (desired) {
-            case RUNNING -> Optional.of(ConnectorState.RUNNING);
-            case PAUSED -> Optional.of(ConnectorState.PAUSED);
-            case INITIALIZING, IDLE, COMMITTING, COMMITTED, REVERSING -> Optional.empty();
-        };
     }
 }

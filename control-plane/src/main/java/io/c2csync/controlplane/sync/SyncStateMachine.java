@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.sync;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,15 @@ public final class SyncStateMachine {
             case COMMIT -> SyncState.COMMITTING;
             case REVERSE -> SyncState.REVERSING;
             case PROGRESS -> state;
+        };
+    }
+
+    /** The state the current pair's connectors should be in; empty while a procedure drives them. */
+    public static Optional<ConnectorState> desiredConnectorState(SyncState state) {
+        return switch (state) {
+            case RUNNING -> Optional.of(ConnectorState.RUNNING);
+            case PAUSED, COMMITTED -> Optional.of(ConnectorState.PAUSED);
+            case INITIALIZING, IDLE, COMMITTING, REVERSING -> Optional.empty();
         };
     }
 }

@@ -30,6 +30,16 @@ public final class SyncHarness implements AutoCloseable {
     public final FakeProgressSignals signals = new FakeProgressSignals(FakeProgressSignals.caughtUp(clock.instant()));
     public final InMemorySyncStateStore store = new InMemorySyncStateStore();
     private final List<SyncCoordinator> coordinators = new ArrayList<>();
+    private Duration reconcileInterval = Duration.ofHours(1);
+
+    /**
+     * For coordinators made from now on; an hour by default, so that tests changing the connectors
+     * behind the coordinator's back see the change and not its repair.
+     */
+    public SyncHarness reconcileEvery(Duration interval) {
+        reconcileInterval = interval;
+        return this;
+    }
 
     public static SyncSpec reversibleSpec() {
         return new SyncSpec(FORWARD, true, WriteBlocking.SOURCE_AND_DESTINATION, List.of(), List.of(),
@@ -39,7 +49,7 @@ public final class SyncHarness implements AutoCloseable {
     /** A new control-plane process, not yet recovered (INITIALIZING). */
     public SyncCoordinator newCoordinator() {
         SyncCoordinator coordinator = new SyncCoordinator(new CoordinatorSettings("test-coordinator",
-                Duration.ofMillis(2)), clusters, pipeline, signals, store, clock);
+                Duration.ofMillis(2), reconcileInterval), clusters, pipeline, signals, store, clock);
         coordinators.add(coordinator);
         return coordinator;
     }

@@ -36,7 +36,7 @@ class FileSyncStateStoreTest {
                         new NamespaceFilter(null, null, new NamePattern("^log", "i"), null)),
                 List.of(), IndexBuild.BEFORE_DATA_COPY, false);
         return new SyncRecord(new ClusterAddresses("a:1", "b:2"), spec, spec.direction(), SyncState.COMMITTING,
-                new PairId(3), new ClusterTime(1_700_000_000L, 7), null, new ProcedureStep(ProcedureKind.COMMIT, 4));
+                new PairId(3), new ClusterTime(1_699_999_000L, 2), new ClusterTime(1_700_000_000L, 7), null, new ProcedureStep(ProcedureKind.COMMIT, 4));
     }
 
     @Test
