@@ -4,6 +4,7 @@ import io.c2csync.controlplane.cutover.CommitProcedure;
 import io.c2csync.controlplane.cutover.CutoverProcedure;
 import io.c2csync.controlplane.cutover.ReverseProcedure;
 import io.c2csync.controlplane.cutover.ReverseRequirements;
+import io.c2csync.controlplane.cutover.StartProcedure;
 import io.c2csync.controlplane.cutover.StepResult;
 import io.c2csync.controlplane.progress.CommitReadiness;
 import io.c2csync.controlplane.progress.Observation;
@@ -78,6 +79,7 @@ public final class SyncCoordinator implements AutoCloseable {
         this.observer = new Observer(clusters, pipeline, signals);
         this.reconciler = new PipelineReconciler(pipeline);
         this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
+        procedures.put(ProcedureKind.START, new StartProcedure(clusters, pipeline));
         procedures.put(ProcedureKind.COMMIT, new CommitProcedure(clusters, pipeline));
         procedures.put(ProcedureKind.REVERSE, new ReverseProcedure(clusters, pipeline));
     }
@@ -117,25 +119,29 @@ public final class SyncCoordinator implements AutoCloseable {
 
     public void start(SyncSpec spec) {
         onCoordinatorThread(() -> {
-            SyncStateMachine.decide(state(), new SyncCommand.Start(spec));
+            decide(new SyncCommand.Start(spec));
             StartRules.check(spec);
             ClusterFacts source = clusters.get(spec.direction().source()).inspect();
             ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
             ClusterRequirements.checkForStart(spec, clusters, source, destination);
-            SyncRecord started = SyncRecord.started(clusters.addresses(), spec);
-            if (spec.writeBlocking().blocksDestination()) {
-                clusters.get(spec.direction().destination()).setUserWriteBlocking(true);
+            SyncRecord starting = StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec));
+            persist(starting);
+            try {
+                if (!runProcedureSteps()) {
+                    scheduleProcedureRetry();
+                }
+            } catch (RuntimeException e) {
+                abandonStart(starting, e);
+                throw e;
             }
-            pipeline.deploy(started.currentPair());
-            persist(started);
-            log.info("Sync started: {} -> {}", clusters.describe(started.direction().source()),
-                    clusters.describe(started.direction().destination()));
+            log.info("Sync started: {} -> {}", clusters.describe(starting.direction().source()),
+                    clusters.describe(starting.direction().destination()));
         });
     }
 
     public void pause() {
         onCoordinatorThread(() -> {
-            SyncState next = SyncStateMachine.decide(state(), new SyncCommand.Pause());
+            SyncState next = decide(new SyncCommand.Pause());
             pipeline.pause(record.pair());
             persist(record.withState(next));
         });
@@ -143,7 +149,7 @@ public final class SyncCoordinator implements AutoCloseable {
 
     public void resume() {
         onCoordinatorThread(() -> {
-            SyncState next = SyncStateMachine.decide(state(), new SyncCommand.Resume());
+            SyncState next = decide(new SyncCommand.Resume());
             pipeline.resume(record.pair());
             persist(record.withState(next));
         });
@@ -152,7 +158,7 @@ public final class SyncCoordinator implements AutoCloseable {
     /** Checks readiness, enters COMMITTING and returns; the steps run on the coordinator thread. */
     public void commit() {
         onCoordinatorThread(() -> {
-            SyncStateMachine.decide(state(), new SyncCommand.Commit());
+            decide(new SyncCommand.Commit());
             Observation observation = observer.observe(record);
             List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
             if (!unmet.isEmpty()) {
@@ -166,7 +172,7 @@ public final class SyncCoordinator implements AutoCloseable {
     /** Checks the reverse requirements, enters REVERSING and returns; the steps run on the coordinator thread. */
     public void reverse() {
         onCoordinatorThread(() -> {
-            SyncStateMachine.decide(state(), new SyncCommand.Reverse());
+            decide(new SyncCommand.Reverse());
             Map<ClusterName, ClusterFacts> facts = new EnumMap<>(ClusterName.class);
             for (ClusterName name : ClusterName.values()) {
                 facts.put(name, clusters.get(name).inspect());
@@ -201,10 +207,13 @@ public final class SyncCoordinator implements AutoCloseable {
         }
     }
 
-    /** Runs on the coordinator thread; a failure becomes a warning and the next run tries again. */
+    /**
+     * Runs on the coordinator thread, not while a procedure drives the connectors; a failure
+     * becomes a warning and the next run tries again.
+     */
     private void reconcilePipeline() {
         SyncRecord current = record;
-        if (current == null) {
+        if (current == null || current.runningProcedure().isPresent()) {
             return;
         }
         try {
@@ -220,45 +229,91 @@ public final class SyncCoordinator implements AutoCloseable {
         }
     }
 
+    /** Runs on the coordinator thread; a step that waits or fails is tried again after the retry delay. */
     private void advanceProcedure() {
         SyncRecord current = record;
-        Optional<ProcedureStep> running = current.runningProcedure();
-        if (running.isEmpty()) {
+        if (current == null || current.runningProcedure().isEmpty()) {
             return;
         }
-        ProcedureStep step = running.get();
-        CutoverProcedure procedure = procedures.get(step.kind());
         try {
-            while (step.step() <= procedure.stepCount()) {
-                logStepOnce(procedure, step);
-                StepResult result = procedure.runStep(step.step(), current);
-                if (result.stillWaitingFor().isPresent()) {
-                    procedureWarning = null;
-                    thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                }
-                step = step.next();
-                current = result.record().withProcedure(step);
-                persist(current);
-                procedureWarning = null;
+            if (!runProcedureSteps()) {
+                scheduleProcedureRetry();
             }
-            persist(procedure.finish(current));
-            log.info("{} completed; state {}", procedure.title(), record.state());
         } catch (RuntimeException e) {
-            procedureWarning = stepName(procedure, step) + " failed, retrying: " + e.getMessage();
-            log.warn("{} failed; retrying in {}", stepName(procedure, step), settings.retryDelay(), e);
-            thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+            String step = stepName(record.procedure());
+            procedureWarning = step + " failed, retrying: " + e.getMessage();
+            log.warn("{} failed; retrying in {}", step, settings.retryDelay(), e);
+            scheduleProcedureRetry();
         }
+    }
+
+    /** Runs the running procedure from its persisted step; false when a step waits for something. */
+    private boolean runProcedureSteps() {
+        SyncRecord current = record;
+        ProcedureStep step = current.procedure();
+        CutoverProcedure procedure = procedures.get(step.kind());
+        while (step.step() <= procedure.stepCount()) {
+            logStepOnce(procedure, step);
+            StepResult result = procedure.runStep(step.step(), current);
+            if (result.stillWaitingFor().isPresent()) {
+                procedureWarning = null;
+                return false;
+            }
+            step = step.next();
+            current = result.record().withProcedure(step);
+            persist(current);
+            procedureWarning = null;
+        }
+        persist(procedure.finish(current));
+        log.info("{} completed; state {}", procedure.title(), record.state());
+        return true;
+    }
+
+    private void scheduleProcedureRetry() {
+        thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Undoes what a failed start did, so that the sync is IDLE again; what cannot be undone is logged. */
+    private void abandonStart(SyncRecord starting, RuntimeException failure) {
+        log.warn("Start failed; undoing it", failure);
+        undo(failure, "removing connector pair " + starting.pair().generation(),
+                () -> pipeline.remove(starting.pair()));
+        if (starting.spec().writeBlocking().blocksDestination()) {
+            ClusterName destination = starting.direction().destination();
+            undo(failure, "lifting user write blocking on " + clusters.describe(destination),
+                    () -> clusters.get(destination).setUserWriteBlocking(false));
+        }
+        undo(failure, "forgetting the started sync", () -> {
+            store.clear();
+            record = null;
+        });
+    }
+
+    private static void undo(RuntimeException failure, String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            log.error("Undoing the failed start: {} failed; do it by hand", what, e);
+        }
+    }
+
+    private SyncState decide(SyncCommand command) {
+        SyncRecord current = record;
+        Optional<ProcedureKind> running = current == null ? Optional.empty()
+                : current.runningProcedure().map(ProcedureStep::kind);
+        return SyncStateMachine.decide(state(), running, command);
     }
 
     private void logStepOnce(CutoverProcedure procedure, ProcedureStep step) {
         if (!step.equals(lastLoggedStep)) {
-            log.info("{}: {}", stepName(procedure, step), procedure.describeStep(step.step()));
+            log.info("{}: {}", stepName(step), procedure.describeStep(step.step()));
             lastLoggedStep = step;
         }
     }
 
-    private static String stepName(CutoverProcedure procedure, ProcedureStep step) {
+    private String stepName(ProcedureStep step) {
+        CutoverProcedure procedure = procedures.get(step.kind());
         return procedure.title() + " step " + step.step() + "/" + procedure.stepCount();
     }
 

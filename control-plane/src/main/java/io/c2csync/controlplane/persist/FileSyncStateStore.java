@@ -56,4 +56,13 @@ public final class FileSyncStateStore implements SyncStateStore {
             throw new UncheckedIOException("cannot write the sync state to " + file, e);
         }
     }
+
+    @Override
+    public void clear() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the sync state " + file, e);
+        }
+    }
 }

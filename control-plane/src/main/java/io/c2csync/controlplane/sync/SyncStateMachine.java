@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.sync;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,19 @@ public final class SyncStateMachine {
             case REVERSE -> SyncState.REVERSING;
             case PROGRESS -> state;
         };
+    }
+
+    /**
+     * As {@link #decide(SyncState, SyncCommand)}, and while a procedure runs only progress is
+     * allowed: a start being finished after a restart keeps the state RUNNING but takes no calls.
+     */
+    public static SyncState decide(SyncState state, Optional<ProcedureKind> running, SyncCommand command) {
+        if (running.isPresent() && command.call() != ApiCall.PROGRESS) {
+            throw new SyncException(SyncError.INVALID_STATE, "cannot " + command.call().pathName() + " while the "
+                    + running.get().name().toLowerCase(Locale.ROOT) + " procedure of the sync runs (state "
+                    + state + "); allowed now: progress");
+        }
+        return decide(state, command);
     }
 
     /** The state the current pair's connectors should be in; empty while a procedure drives them. */

@@ -7,4 +7,7 @@ public interface SyncStateStore {
     Optional<SyncRecord> load();
 
     void save(SyncRecord record);
+
+    /** Forgets the sync, as after a start that was undone. */
+    void clear();
 }

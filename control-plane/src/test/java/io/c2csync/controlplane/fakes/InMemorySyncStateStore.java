@@ -17,4 +17,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     public void save(SyncRecord record) {
         saved = record;
     }
+
+    @Override
+    public void clear() {
+        saved = null;
+    }
 }

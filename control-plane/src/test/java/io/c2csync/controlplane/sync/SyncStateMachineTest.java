@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +34,22 @@ class SyncStateMachineTest {
                                 .contains("cannot " + call.pathName(), "is " + state, "allowed in " + state + ":");
                         CONTRACT.get(state).keySet()
                                 .forEach(allowed -> assertThat(e.description()).contains(allowed.pathName()));
+                    });
+        }
+    }
+
+    @ParameterizedTest(name = "{1} in {0} while a procedure runs")
+    @MethodSource("io.c2csync.controlplane.fakes.StateCells#everyCell")
+    void whileAProcedureRunsOnlyProgressIsAllowed(SyncState state, ApiCall call) {
+        Optional<ProcedureKind> running = Optional.of(ProcedureKind.START);
+        if (call == ApiCall.PROGRESS) {
+            assertThat(SyncStateMachine.decide(state, running, command(call))).isEqualTo(state);
+        } else {
+            assertThatThrownBy(() -> SyncStateMachine.decide(state, running, command(call)))
+                    .isInstanceOfSatisfying(SyncException.class, e -> {
+                        assertThat(e.error()).isEqualTo(SyncError.INVALID_STATE);
+                        assertThat(e.description()).contains("cannot " + call.pathName(), "start procedure",
+                                "state " + state, "allowed now: progress");
                     });
         }
     }
