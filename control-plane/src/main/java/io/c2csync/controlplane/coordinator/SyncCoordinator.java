@@ -1,11 +1,9 @@
 package io.c2csync.controlplane.coordinator;
 
 import io.c2csync.controlplane.cutover.CommitProcedure;
-import io.c2csync.controlplane.cutover.CutoverProcedure;
 import io.c2csync.controlplane.cutover.ReverseProcedure;
 import io.c2csync.controlplane.cutover.ReverseRequirements;
 import io.c2csync.controlplane.cutover.StartProcedure;
-import io.c2csync.controlplane.cutover.StepResult;
 import io.c2csync.controlplane.progress.CommitReadiness;
 import io.c2csync.controlplane.progress.Observation;
 import io.c2csync.controlplane.progress.ProgressCalculator;
@@ -15,7 +13,6 @@ import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.sync.ClusterRequirements;
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.Pipeline;
-import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.ProgressSignals;
 import io.c2csync.controlplane.sync.StartRules;
@@ -31,7 +28,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -44,8 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The facade the API calls. Every command and every procedure step runs on one thread, so two
- * concurrent commits commit once; progress reads the last persisted record from any thread.
+ * The facade the API calls. Every command, procedure step and reconcile runs on one thread, so
+ * two concurrent commits commit once; progress reads the last persisted record from any thread.
  */
 public final class SyncCoordinator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
@@ -53,41 +49,38 @@ public final class SyncCoordinator implements AutoCloseable {
     private final CoordinatorSettings settings;
     private final Clusters clusters;
     private final Pipeline pipeline;
-    private final SyncStateStore store;
+    private final SyncRecordKeeper keeper;
     private final Observer observer;
-    private final PipelineReconciler reconciler;
     private final ProgressCalculator calculator;
-    private final Map<ProcedureKind, CutoverProcedure> procedures = new EnumMap<>(ProcedureKind.class);
+    private final PipelineReconciler reconciler;
+    private final ProcedureRunner procedures;
+    private final StartUndo startUndo;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync-coordinator");
         t.setDaemon(true);
         return t;
     });
-
     private volatile boolean recovered;
-    private volatile SyncRecord record;
-    private volatile String procedureWarning;
-    private volatile String reconcileWarning;
-    private ProcedureStep lastLoggedStep;
 
     public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
             ProgressSignals signals, SyncStateStore store, Clock clock) {
         this.settings = settings;
         this.clusters = clusters;
         this.pipeline = pipeline;
-        this.store = store;
+        this.keeper = new SyncRecordKeeper(store);
         this.observer = new Observer(clusters, pipeline, signals);
-        this.reconciler = new PipelineReconciler(pipeline);
         this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
-        procedures.put(ProcedureKind.START, new StartProcedure(clusters, pipeline));
-        procedures.put(ProcedureKind.COMMIT, new CommitProcedure(clusters, pipeline));
-        procedures.put(ProcedureKind.REVERSE, new ReverseProcedure(clusters, pipeline));
+        this.reconciler = new PipelineReconciler(pipeline);
+        this.procedures = new ProcedureRunner(List.of(new StartProcedure(clusters, pipeline),
+                new CommitProcedure(clusters, pipeline), new ReverseProcedure(clusters, pipeline)),
+                keeper, thread, settings.retryDelay());
+        this.startUndo = new StartUndo(clusters, pipeline, keeper);
     }
 
     /** INITIALIZING → the persisted state (IDLE when there is none), finishing what was running. */
     public void recover() {
         onCoordinatorThread(() -> {
-            Optional<SyncRecord> loaded = store.load();
+            Optional<SyncRecord> loaded = keeper.loadPersisted();
             if (loaded.isPresent()) {
                 SyncRecord persisted = loaded.get();
                 if (!persisted.clusters().equals(clusters.addresses())) {
@@ -95,24 +88,25 @@ public final class SyncCoordinator implements AutoCloseable {
                             + " but this process was given " + clusters.addresses()
                             + "; refusing to start so that source and destination are never swapped by accident");
                 }
-                record = persisted;
+                keeper.adopt(persisted);
                 log.info("Recovered the sync in state {} ({} -> {})", persisted.state(),
                         persisted.direction().source().apiName(), persisted.direction().destination().apiName());
-                persisted.runningProcedure().ifPresentOrElse(
-                        running -> thread.execute(this::advanceProcedure), this::reconcilePipeline);
+                reconciler.reconcileReporting(keeper.current());
+                thread.execute(procedures::advance);
             } else {
                 log.info("No persisted sync; IDLE");
             }
             recovered = true;
             long interval = settings.reconcileInterval().toMillis();
-            thread.scheduleWithFixedDelay(this::reconcilePipeline, interval, interval, TimeUnit.MILLISECONDS);
+            thread.scheduleWithFixedDelay(() -> reconciler.reconcileReporting(keeper.current()), interval, interval,
+                    TimeUnit.MILLISECONDS);
         });
     }
 
     public SyncState state() {
-        SyncRecord current = record;
-        if (current != null) {
-            return current.state();
+        Optional<SyncRecord> current = keeper.current();
+        if (current.isPresent()) {
+            return current.get().state();
         }
         return recovered ? SyncState.IDLE : SyncState.INITIALIZING;
     }
@@ -125,13 +119,11 @@ public final class SyncCoordinator implements AutoCloseable {
             ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
             ClusterRequirements.checkForStart(spec, clusters, source, destination);
             SyncRecord starting = StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec));
-            persist(starting);
+            keeper.persist(starting);
             try {
-                if (!runProcedureSteps()) {
-                    scheduleProcedureRetry();
-                }
+                procedures.runNow();
             } catch (RuntimeException e) {
-                abandonStart(starting, e);
+                startUndo.undo(starting, e);
                 throw e;
             }
             log.info("Sync started: {} -> {}", clusters.describe(starting.direction().source()),
@@ -142,16 +134,16 @@ public final class SyncCoordinator implements AutoCloseable {
     public void pause() {
         onCoordinatorThread(() -> {
             SyncState next = decide(new SyncCommand.Pause());
-            pipeline.pause(record.pair());
-            persist(record.withState(next));
+            pipeline.pause(keeper.started().pair());
+            keeper.persist(keeper.started().withState(next));
         });
     }
 
     public void resume() {
         onCoordinatorThread(() -> {
             SyncState next = decide(new SyncCommand.Resume());
-            pipeline.resume(record.pair());
-            persist(record.withState(next));
+            pipeline.resume(keeper.started().pair());
+            keeper.persist(keeper.started().withState(next));
         });
     }
 
@@ -159,13 +151,13 @@ public final class SyncCoordinator implements AutoCloseable {
     public void commit() {
         onCoordinatorThread(() -> {
             decide(new SyncCommand.Commit());
-            Observation observation = observer.observe(record);
+            Observation observation = observer.observe(keeper.started());
             List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
             if (!unmet.isEmpty()) {
                 throw new SyncException(SyncError.COMMIT_NOT_READY, "cannot commit yet: " + String.join("; ", unmet));
             }
-            persist(CommitProcedure.begin(record));
-            thread.execute(this::advanceProcedure);
+            keeper.persist(CommitProcedure.begin(keeper.started()));
+            thread.execute(procedures::advance);
         });
     }
 
@@ -177,21 +169,22 @@ public final class SyncCoordinator implements AutoCloseable {
             for (ClusterName name : ClusterName.values()) {
                 facts.put(name, clusters.get(name).inspect());
             }
-            ReverseRequirements.check(record.spec(), clusters, facts);
-            persist(ReverseProcedure.begin(record));
-            thread.execute(this::advanceProcedure);
+            ReverseRequirements.check(keeper.started().spec(), clusters, facts);
+            keeper.persist(ReverseProcedure.begin(keeper.started()));
+            thread.execute(procedures::advance);
         });
     }
 
     public ProgressReport progress() {
         SyncState state = state();
         SyncStateMachine.decide(state, new SyncCommand.ReadProgress());
-        SyncRecord current = record;
-        if (current == null) {
+        Optional<SyncRecord> current = keeper.current();
+        if (current.isEmpty()) {
             return ProgressReport.withoutSync(state);
         }
-        List<String> warnings = Stream.of(procedureWarning, reconcileWarning).filter(Objects::nonNull).toList();
-        return calculator.report(current, observer.observe(current), warnings);
+        List<String> warnings = Stream.of(procedures.warning(), reconciler.warning())
+                .flatMap(Optional::stream).toList();
+        return calculator.report(current.get(), observer.observe(current.get()), warnings);
     }
 
     @Override
@@ -207,119 +200,10 @@ public final class SyncCoordinator implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs on the coordinator thread, not while a procedure drives the connectors; a failure
-     * becomes a warning and the next run tries again.
-     */
-    private void reconcilePipeline() {
-        SyncRecord current = record;
-        if (current == null || current.runningProcedure().isPresent()) {
-            return;
-        }
-        try {
-            reconciler.reconcile(current).forEach(action -> log.info("Reconciled the connectors: {}", action));
-            reconcileWarning = null;
-        } catch (SyncException e) {
-            reconcileWarning = "the connectors could not be checked against the " + current.state() + " state: "
-                    + e.description();
-            log.warn("Reconciling the connectors failed; retrying in {}", settings.reconcileInterval(), e);
-        } catch (RuntimeException e) {
-            reconcileWarning = "reconciling the connectors failed: " + e;
-            log.error("Reconciling the connectors failed unexpectedly; retrying in {}", settings.reconcileInterval(), e);
-        }
-    }
-
-    /** Runs on the coordinator thread; a step that waits or fails is tried again after the retry delay. */
-    private void advanceProcedure() {
-        SyncRecord current = record;
-        if (current == null || current.runningProcedure().isEmpty()) {
-            return;
-        }
-        try {
-            if (!runProcedureSteps()) {
-                scheduleProcedureRetry();
-            }
-        } catch (RuntimeException e) {
-            String step = stepName(record.procedure());
-            procedureWarning = step + " failed, retrying: " + e.getMessage();
-            log.warn("{} failed; retrying in {}", step, settings.retryDelay(), e);
-            scheduleProcedureRetry();
-        }
-    }
-
-    /** Runs the running procedure from its persisted step; false when a step waits for something. */
-    private boolean runProcedureSteps() {
-        SyncRecord current = record;
-        ProcedureStep step = current.procedure();
-        CutoverProcedure procedure = procedures.get(step.kind());
-        while (step.step() <= procedure.stepCount()) {
-            logStepOnce(procedure, step);
-            StepResult result = procedure.runStep(step.step(), current);
-            if (result.stillWaitingFor().isPresent()) {
-                procedureWarning = null;
-                return false;
-            }
-            step = step.next();
-            current = result.record().withProcedure(step);
-            persist(current);
-            procedureWarning = null;
-        }
-        persist(procedure.finish(current));
-        log.info("{} completed; state {}", procedure.title(), record.state());
-        return true;
-    }
-
-    private void scheduleProcedureRetry() {
-        thread.schedule(this::advanceProcedure, settings.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Undoes what a failed start did, so that the sync is IDLE again; what cannot be undone is logged. */
-    private void abandonStart(SyncRecord starting, RuntimeException failure) {
-        log.warn("Start failed; undoing it", failure);
-        undo(failure, "removing connector pair " + starting.pair().generation(),
-                () -> pipeline.remove(starting.pair()));
-        if (starting.spec().writeBlocking().blocksDestination()) {
-            ClusterName destination = starting.direction().destination();
-            undo(failure, "lifting user write blocking on " + clusters.describe(destination),
-                    () -> clusters.get(destination).setUserWriteBlocking(false));
-        }
-        undo(failure, "forgetting the started sync", () -> {
-            store.clear();
-            record = null;
-        });
-    }
-
-    private static void undo(RuntimeException failure, String what, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-            log.error("Undoing the failed start: {} failed; do it by hand", what, e);
-        }
-    }
-
     private SyncState decide(SyncCommand command) {
-        SyncRecord current = record;
-        Optional<ProcedureKind> running = current == null ? Optional.empty()
-                : current.runningProcedure().map(ProcedureStep::kind);
-        return SyncStateMachine.decide(state(), running, command);
-    }
-
-    private void logStepOnce(CutoverProcedure procedure, ProcedureStep step) {
-        if (!step.equals(lastLoggedStep)) {
-            log.info("{}: {}", stepName(step), procedure.describeStep(step.step()));
-            lastLoggedStep = step;
-        }
-    }
-
-    private String stepName(ProcedureStep step) {
-        CutoverProcedure procedure = procedures.get(step.kind());
-        return procedure.title() + " step " + step.step() + "/" + procedure.stepCount();
-    }
-
-    private void persist(SyncRecord next) {
-        store.save(next);
-        record = next;
+        Optional<SyncRecord> current = keeper.current();
+        return SyncStateMachine.decide(state(),
+                current.flatMap(SyncRecord::runningProcedure).map(ProcedureStep::kind), command);
     }
 
     private void onCoordinatorThread(Runnable command) {

@@ -20,13 +20,8 @@ public final class CommitProcedure extends NumberedProcedure {
         "recording the destination cluster time",
         "lifting user write blocking on the destination");
 
-    private final Clusters clusters;
-    private final Pipeline pipeline;
-
     public CommitProcedure(Clusters clusters, Pipeline pipeline) {
-        super(ProcedureKind.COMMIT, "Commit", STEPS);
-        this.clusters = clusters;
-        this.pipeline = pipeline;
+        super(ProcedureKind.COMMIT, "Commit", STEPS, clusters, pipeline);
     }
 
     @Override

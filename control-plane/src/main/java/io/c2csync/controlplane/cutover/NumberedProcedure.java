@@ -1,18 +1,24 @@
 package io.c2csync.controlplane.cutover;
 
+import io.c2csync.controlplane.sync.Clusters;
+import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import java.util.List;
 
-/** A procedure whose steps are described by a fixed list, numbered from 1. */
+/** A procedure over the clusters and the pipeline whose steps are a fixed list, numbered from 1. */
 abstract class NumberedProcedure implements CutoverProcedure {
+    protected final Clusters clusters;
+    protected final Pipeline pipeline;
     private final ProcedureKind kind;
     private final String title;
     private final List<String> steps;
 
-    NumberedProcedure(ProcedureKind kind, String title, List<String> steps) {
+    NumberedProcedure(ProcedureKind kind, String title, List<String> steps, Clusters clusters, Pipeline pipeline) {
         this.kind = kind;
         this.title = title;
         this.steps = List.copyOf(steps);
+        this.clusters = clusters;
+        this.pipeline = pipeline;
     }
 
     @Override

@@ -19,13 +19,8 @@ public final class ReverseProcedure extends NumberedProcedure {
         "removing the old connector pair",
         "keeping user writes blocked on the old source");
 
-    private final Clusters clusters;
-    private final Pipeline pipeline;
-
     public ReverseProcedure(Clusters clusters, Pipeline pipeline) {
-        super(ProcedureKind.REVERSE, "Reverse", STEPS);
-        this.clusters = clusters;
-        this.pipeline = pipeline;
+        super(ProcedureKind.REVERSE, "Reverse", STEPS, clusters, pipeline);
     }
 
     @Override

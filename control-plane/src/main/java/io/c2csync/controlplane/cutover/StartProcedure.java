@@ -16,13 +16,8 @@ public final class StartProcedure extends NumberedProcedure {
         "blocking user writes on the destination",
         "deploying the connector pair for the initial copy");
 
-    private final Clusters clusters;
-    private final Pipeline pipeline;
-
     public StartProcedure(Clusters clusters, Pipeline pipeline) {
-        super(ProcedureKind.START, "Start", STEPS);
-        this.clusters = clusters;
-        this.pipeline = pipeline;
+        super(ProcedureKind.START, "Start", STEPS, clusters, pipeline);
     }
 
     /** The record as the start call persists it, before the first step: RUNNING, as the caller will see it. */
