@@ -189,7 +189,11 @@ public final class SyncCoordinator implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        for (Runnable neverRun : thread.shutdownNow()) {
+            if (neverRun instanceof Future<?> waitedOn) {
+                waitedOn.cancel(false);
+            }
+        }
         try {
             if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("The coordinator thread did not stop within 10 s");

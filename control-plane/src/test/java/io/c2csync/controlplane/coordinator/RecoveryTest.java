@@ -3,12 +3,18 @@ package io.c2csync.controlplane.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +69,26 @@ class RecoveryTest {
         harness.recovered();
 
         assertThat(harness.pipeline.state(new PairId(1))).isEqualTo(ConnectorState.PAUSED);
+    }
+
+    @Test
+    void closingReleasesCallersStillWaitingForTheCoordinatorThread() throws Exception {
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        harness.pipeline.holdPauses();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> running = callers.submit(coordinator::pause);
+            Await.until("the pause running", () -> harness.pipeline.pausesWaiting() == 1);
+            Future<?> queued = callers.submit(coordinator::resume);
+
+            coordinator.close();
+
+            assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS)).hasRootCauseInstanceOf(InterruptedException.class);
+            assertThatThrownBy(() -> queued.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(harness.store.load().orElseThrow().state()).isEqualTo(SyncState.RUNNING);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Connector pairs in memory, with the calls it received, a drain switch and failures on demand. */
 public final class FakePipeline implements Pipeline {
@@ -27,6 +29,8 @@ public final class FakePipeline implements Pipeline {
     private final Set<Operation> buggy = ConcurrentHashMap.newKeySet();
     private volatile boolean drained = true;
     private volatile ConnectorStatus.TaskFailure failedTask;
+    private volatile CountDownLatch pauseGate = new CountDownLatch(0);
+    private final AtomicInteger pausesWaiting = new AtomicInteger();
 
     public FakePipeline(Journal journal) {
         this.journal = journal;
@@ -51,6 +55,16 @@ public final class FakePipeline implements Pipeline {
         drained = isDrained;
     }
 
+    /** Makes {@link #pause} wait until the returned latch is counted down (or the caller is interrupted). */
+    public CountDownLatch holdPauses() {
+        pauseGate = new CountDownLatch(1);
+        return pauseGate;
+    }
+
+    public int pausesWaiting() {
+        return pausesWaiting.get();
+    }
+
     public void failTask(String reason) {
         failedTask = new ConnectorStatus.TaskFailure(0, reason);
     }
@@ -73,7 +87,20 @@ public final class FakePipeline implements Pipeline {
     }
 
     @Override
-    public synchronized void pause(PairId pair) {
+    public void pause(PairId pair) {
+        pausesWaiting.incrementAndGet();
+        try {
+            pauseGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pausing pair " + pair.generation(), e);
+        } finally {
+            pausesWaiting.decrementAndGet();
+        }
+        pauseNow(pair);
+    }
+
+    private synchronized void pauseNow(PairId pair) {
         record(Operation.PAUSE, "pause " + pair.generation());
         states.put(pair, ConnectorState.PAUSED);
     }
