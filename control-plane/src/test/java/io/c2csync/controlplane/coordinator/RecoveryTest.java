@@ -11,10 +11,7 @@ import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,20 +72,32 @@ class RecoveryTest {
     void closingReleasesCallersStillWaitingForTheCoordinatorThread() throws Exception {
         SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
         harness.pipeline.holdPauses();
-        ExecutorService callers = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> running = callers.submit(coordinator::pause);
-            Await.until("the pause running", () -> harness.pipeline.pausesWaiting() == 1);
-            Future<?> queued = callers.submit(coordinator::resume);
+        AtomicReference<Throwable> pauseOutcome = new AtomicReference<>();
+        AtomicReference<Throwable> resumeOutcome = new AtomicReference<>();
+        Thread pausing = caller(coordinator::pause, pauseOutcome);
+        Await.until("the pause running", () -> harness.pipeline.pausesWaiting() == 1);
+        Thread resuming = caller(coordinator::resume, resumeOutcome);
+        Await.until("the resume queued behind it", () -> resuming.getState() == Thread.State.WAITING);
 
-            coordinator.close();
+        coordinator.close();
+        pausing.join(20_000);
+        resuming.join(20_000);
 
-            assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS)).hasRootCauseInstanceOf(InterruptedException.class);
-            assertThatThrownBy(() -> queued.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
-        } finally {
-            callers.shutdownNow();
-        }
+        assertThat(pauseOutcome.get()).hasRootCauseInstanceOf(InterruptedException.class);
+        assertThat(resumeOutcome.get()).isInstanceOf(CancellationException.class);
         assertThat(harness.store.load().orElseThrow().state()).isEqualTo(SyncState.RUNNING);
+    }
+
+    private static Thread caller(Runnable call, AtomicReference<Throwable> outcome) {
+        Thread thread = new Thread(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                outcome.set(e);
+            }
+        }, "test-caller");
+        thread.start();
+        return thread;
     }
 
     @Test
