@@ -56,7 +56,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private Object answer(HttpExchange exchange, String method, String path) throws IOException {
+    private Object answer(HttpExchange exchange, String method, String path) {
         Endpoint endpoint = endpoints.get(path);
         if (endpoint == null) {
             throw new SyncException(SyncError.NOT_FOUND, "no endpoint at " + path + "; the API is under "
@@ -71,8 +71,13 @@ final class ApiHandler implements HttpHandler {
         return endpoint.action().apply(body);
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    private static byte[] readBody(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new SyncException(SyncError.INVALID_REQUEST, "the body could not be read: " + e.getMessage(), e);
+        }
         if (body.length > MAX_BODY_BYTES) {
             throw new SyncException(SyncError.INVALID_REQUEST, "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** Strict JSON for the API: no unknown fields, no type coercion, and errors that name the field. */
@@ -48,7 +50,7 @@ final class JsonCodec {
             node = mapper.readTree(body);
         } catch (JacksonException e) {
             throw invalid("the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw invalid("the body could not be read: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
@@ -102,7 +104,7 @@ final class JsonCodec {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

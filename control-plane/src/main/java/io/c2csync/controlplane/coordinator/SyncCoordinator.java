@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The facade the API calls. Every command, procedure step and reconcile runs on one thread, so
@@ -75,6 +76,7 @@ public final class SyncCoordinator implements AutoCloseable {
                 new CommitProcedure(clusters, pipeline), new ReverseProcedure(clusters, pipeline)),
                 keeper, thread, settings.retryDelay());
         this.startUndo = new StartUndo(clusters, pipeline, keeper);
+        thread.execute(() -> MDC.put("syncId", settings.instanceId()));
     }
 
     /** INITIALIZING → the persisted state (IDLE when there is none), finishing what was running. */

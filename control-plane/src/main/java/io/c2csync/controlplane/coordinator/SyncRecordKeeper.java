@@ -3,10 +3,11 @@ package io.c2csync.controlplane.coordinator;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncStateStore;
 import java.util.Optional;
+import org.slf4j.MDC;
 
 /**
- * The sync record: persisted before it is shown. Written only on the coordinator thread, read
- * from any thread.
+ * The sync record: persisted before it is shown. Written only on the coordinator thread (whose
+ * log lines carry its state as MDC key {@code syncState}), read from any thread.
  */
 final class SyncRecordKeeper {
     private final SyncStateStore store;
@@ -23,6 +24,7 @@ final class SyncRecordKeeper {
     /** Takes a loaded record as the current one, without saving it again. */
     void adopt(SyncRecord persisted) {
         record = persisted;
+        MDC.put("syncState", persisted.state().name());
     }
 
     Optional<SyncRecord> current() {
@@ -41,10 +43,12 @@ final class SyncRecordKeeper {
     void persist(SyncRecord next) {
         store.save(next);
         record = next;
+        MDC.put("syncState", next.state().name());
     }
 
     void forget() {
         store.clear();
         record = null;
+        MDC.remove("syncState");
     }
 }

@@ -15,8 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The sync record as one JSON file. A save writes and syncs a temporary file next to it and
- * renames it over the old one atomically, so a crash leaves either the old or the new record.
+ * The sync record as one JSON file. A save writes and syncs a temporary file next to it, renames
+ * it over the old one atomically and syncs the directory, so a crash leaves either the old or the
+ * new record.
  */
 public final class FileSyncStateStore implements SyncStateStore {
     private final Path file;
@@ -52,6 +53,9 @@ public final class FileSyncStateStore implements SyncStateStore {
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sync state to " + file, e);
         }
