@@ -2,7 +2,8 @@ package io.c2csync.controlplane.sync;
 
 /**
  * Port: administration of one MongoDB cluster. Every method throws a {@link SyncException} with
- * {@link SyncError#CLUSTER_UNREACHABLE} when the cluster cannot be reached.
+ * {@link SyncError#CLUSTER_UNREACHABLE} when the cluster cannot be reached. Called from the
+ * coordinator thread and, for progress, from request threads: implementations are thread-safe.
  */
 public interface ClusterAdmin {
 

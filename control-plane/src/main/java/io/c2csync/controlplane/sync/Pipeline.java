@@ -4,6 +4,8 @@ package io.c2csync.controlplane.sync;
  * Port: the connector pairs on Kafka Connect. Every call is idempotent (deploying a deployed pair
  * with the same config, pausing a paused one, removing a removed one are no-ops). Methods throw a
  * {@link SyncException} with {@link SyncError#CONNECT_UNAVAILABLE} when Connect cannot be reached.
+ * Called from the coordinator thread and, for status, from request threads: implementations are
+ * thread-safe.
  */
 public interface Pipeline {
 
