@@ -36,7 +36,7 @@ public final class ChangeEventFormat {
   }
 
   /** Decodes and fully validates one record value; malformed bytes fail with the reason. */
-  public static RawBsonDocument decode(byte[] bytes) {
+  public static BsonDocument decode(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       throw new MalformedChangeEventException("record value is empty; expected a BSON change event");
     }
@@ -49,8 +49,7 @@ public final class ChangeEventFormat {
           + declaredLength + " bytes but has " + bytes.length);
     }
     try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
-      new BsonDocumentCodec().decode(reader, DecoderContext.builder().build()); // walks every element
-      return new RawBsonDocument(bytes);
+      return new BsonDocumentCodec().decode(reader, DecoderContext.builder().build());
     } catch (BsonSerializationException | BsonInvalidOperationException | IllegalArgumentException e) {
       throw new MalformedChangeEventException("record value is not a valid BSON document: " + e.getMessage(), e);
     }

@@ -12,6 +12,8 @@ public final class MarkerNamespace {
   public static final String DATABASE = "__c2c_sync";
   public static final String MARKERS = "markers";
   public static final String CHECKPOINTS = "checkpoints";
+  /** Destination only: unique indexes built as non-unique during the sync, made unique at commit. */
+  public static final String UNIQUE_INDEXES = "uniqueIndexes";
   /** Databases that are never synced. */
   public static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
   public static final String SYSTEM_COLLECTION_PREFIX = "system.";

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.mongodb.kafka.connect.source.MongoSourceConfig;
 
+import io.c2csync.connector.topics.SecretReference;
 import io.c2csync.connector.topics.SyncGroupTopic;
 
 /**

@@ -28,7 +28,6 @@ import org.bson.BsonString;
 import org.bson.BsonSymbol;
 import org.bson.BsonTimestamp;
 import org.bson.BsonUndefined;
-import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -38,42 +37,11 @@ import com.mongodb.kafka.connect.source.producer.SchemaAndValueProducers;
 
 class ChangeEventFormatTest {
 
-  static BsonDocument everyBsonType() {
-    return new BsonDocument("_id", new BsonObjectId(new ObjectId("64b7f0c2a1b2c3d4e5f60718")))
-        .append("double", new BsonDouble(-0.0))
-        .append("nan", new BsonDouble(Double.NaN))
-        .append("string", new BsonString("é\u0000ok"))
-        .append("doc", new BsonDocument("b", new BsonInt32(1)).append("a", new BsonInt32(2)))
-        .append("array", new BsonArray(Arrays.asList(new BsonInt32(1), BsonNull.VALUE)))
-        .append("binGeneric", new BsonBinary(new byte[] {0, 1, 2}))
-        .append("binUuid", new BsonBinary(BsonBinarySubType.UUID_STANDARD, new byte[16]))
-        .append("binOldUuid", new BsonBinary(BsonBinarySubType.UUID_LEGACY, new byte[16]))
-        .append("binMd5", new BsonBinary(BsonBinarySubType.MD5, new byte[16]))
-        .append("binUser", new BsonBinary((byte) 0x80, new byte[] {9}))
-        .append("undefined", new BsonUndefined())
-        .append("objectId", new BsonObjectId(new ObjectId("000000000000000000000001")))
-        .append("bool", BsonBoolean.TRUE)
-        .append("date", new BsonDateTime(-62135596800001L))
-        .append("null", BsonNull.VALUE)
-        .append("regex", new BsonRegularExpression("^a.*", "imx"))
-        .append("dbPointer", new BsonDbPointer("db.c", new ObjectId("000000000000000000000002")))
-        .append("js", new BsonJavaScript("function(){}"))
-        .append("symbol", new BsonSymbol("sym"))
-        .append("jsScope", new BsonJavaScriptWithScope("x", new BsonDocument("x", new BsonInt32(1))))
-        .append("int32", new BsonInt32(Integer.MIN_VALUE))
-        .append("timestamp", new BsonTimestamp(Integer.MAX_VALUE, 7))
-        .append("int64", new BsonInt64(Long.MAX_VALUE))
-        .append("decimal", new BsonDecimal128(Decimal128.parse("-1.000000000000000000000000000000001E-6143")))
-        .append("decimalNegZero", new BsonDecimal128(Decimal128.NEGATIVE_ZERO))
-        .append("minKey", new BsonMinKey())
-        .append("maxKey", new BsonMaxKey());
-  }
-
   @Test
   void everyBsonTypeSurvivesMongoKafkasBsonOutputByteForByte() {
     BsonDocument event = new BsonDocument("_id", new BsonDocument("_data", new BsonString("8264")))
         .append("operationType", new BsonString("insert"))
-        .append("fullDocument", everyBsonType());
+        .append("fullDocument", BsonSamples.everyBsonType());
     MongoSourceConfig config = new MongoSourceConfig(Map.of(
         "connection.uri", "mongodb://localhost:27017",
         "output.format.value", ChangeEventFormat.MONGO_KAFKA_OUTPUT_FORMAT));
@@ -81,16 +49,16 @@ class ChangeEventFormatTest {
     byte[] produced = (byte[]) SchemaAndValueProducers.createValueSchemaAndValueProvider(config).get(event).value();
 
     assertThat(produced).isEqualTo(ChangeEventFormat.encode(event));
-    RawBsonDocument decoded = ChangeEventFormat.decode(produced);
+    BsonDocument decoded = ChangeEventFormat.decode(produced);
     assertThat(decoded).isEqualTo(event);
     assertThat(ChangeEventFormat.encode(decoded.getDocument("fullDocument")))
-        .isEqualTo(ChangeEventFormat.encode(everyBsonType()));
-    assertThat(decoded.getDocument("fullDocument").keySet()).containsExactlyElementsOf(everyBsonType().keySet());
+        .isEqualTo(ChangeEventFormat.encode(BsonSamples.everyBsonType()));
+    assertThat(decoded.getDocument("fullDocument").keySet()).containsExactlyElementsOf(BsonSamples.everyBsonType().keySet());
   }
 
   @Test
   void malformedValuesFailWithTheReason() {
-    byte[] valid = ChangeEventFormat.encode(everyBsonType());
+    byte[] valid = ChangeEventFormat.encode(BsonSamples.everyBsonType());
     assertThatThrownBy(() -> ChangeEventFormat.decode(Arrays.copyOf(valid, valid.length - 3)))
         .isInstanceOf(MalformedChangeEventException.class)
         .hasMessageContaining("declares");

@@ -1,0 +1,28 @@
+package io.c2csync.connector.sink;
+
+import java.util.Objects;
+
+import org.apache.kafka.connect.connector.Task;
+
+import com.mongodb.kafka.connect.MongoSinkConnector;
+
+/**
+ * mongo-kafka's sink connector (its config and its live validation of connection and privileges)
+ * with our task, which applies DDL in order with CRUD. mongo-kafka's own task cannot: it batches
+ * CRUD into bulk writes and drops every event that is not a WriteModel.
+ */
+public class C2cSinkConnector extends MongoSinkConnector {
+
+  static final String VERSION = "c2c-sync " + Objects.requireNonNullElse(
+      C2cSinkConnector.class.getPackage().getImplementationVersion(), "dev") + " on mongo-kafka " + new MongoSinkConnector().version();
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public Class<? extends Task> taskClass() {
+    return C2cSinkTask.class;
+  }
+}
