@@ -1,0 +1,15 @@
+package io.c2csync.connector.sink;
+
+import java.util.Objects;
+
+import io.c2csync.connector.topics.SecretReference;
+import io.c2csync.connector.topics.SyncGroupTopic;
+
+/** Everything that determines one sync group's sink connector. */
+public record SinkGroupSpec(SyncGroupTopic topic, SecretReference destinationUri) {
+
+  public SinkGroupSpec {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(destinationUri, "destinationUri");
+  }
+}
