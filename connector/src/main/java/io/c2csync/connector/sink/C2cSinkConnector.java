@@ -1,8 +1,8 @@
 package io.c2csync.connector.sink;
 
-import java.util.Objects;
-
 import org.apache.kafka.connect.connector.Task;
+
+import io.c2csync.connector.ConnectorVersion;
 
 import com.mongodb.kafka.connect.MongoSinkConnector;
 
@@ -13,8 +13,7 @@ import com.mongodb.kafka.connect.MongoSinkConnector;
  */
 public class C2cSinkConnector extends MongoSinkConnector {
 
-  static final String VERSION = "c2c-sync " + Objects.requireNonNullElse(
-      C2cSinkConnector.class.getPackage().getImplementationVersion(), "dev") + " on mongo-kafka " + new MongoSinkConnector().version();
+  static final String VERSION = ConnectorVersion.on(new MongoSinkConnector().version());
 
   @Override
   public String version() {

@@ -1,8 +1,6 @@
 package io.c2csync.connector.source;
 
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.c2csync.connector.topics.MarkerNamespace;
 
@@ -48,22 +46,5 @@ public record NamespaceSelection(List<NamespaceFilter> includes, List<NamespaceF
   private static boolean excludes(NamespaceFilter filter, String database, String collection) {
     return filter.matchesDatabase(database)
         && (!filter.restrictsCollections() || filter.matchesCollection(collection));
-  }
-
-  /**
-   * A regex over {@code db.collection} for mongo-kafka's copy namespace selection: a superset of
-   * the selection (the exact filter is the change-stream {@code $match}, which mongo-kafka also
-   * applies to copied documents) that spares scanning unselected databases. Empty = all.
-   */
-  public String copyNamespaceRegex() {
-    if (includes.isEmpty() || includes.stream().anyMatch(f -> f.database() == null)) {
-      return "";
-    }
-    return includes.stream()
-        .map(NamespaceFilter::database)
-        .distinct()
-        .sorted()
-        .map(Pattern::quote)
-        .collect(Collectors.joining("|", "^(?:" + Pattern.quote(MarkerNamespace.DATABASE) + "|", ")\\."));
   }
 }

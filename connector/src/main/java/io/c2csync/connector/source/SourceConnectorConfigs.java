@@ -15,12 +15,12 @@ import io.c2csync.connector.topics.RecordHeaders;
 import io.c2csync.connector.topics.SyncGroupTopic;
 
 /**
- * The pure function {@code SourceGroupSpec -> connector config} for mongo-kafka 2.0.1's
- * {@code MongoSourceConnector}. No I/O; pinned by golden files.
+ * The pure function {@code SourceGroupSpec -> connector config} for {@link C2cSourceConnector}
+ * (mongo-kafka 2.0.1's MongoSourceConnector with our copy). No I/O; pinned by golden files.
  */
 public final class SourceConnectorConfigs {
 
-  public static final String CONNECTOR_CLASS = "com.mongodb.kafka.connect.MongoSourceConnector";
+  public static final String CONNECTOR_CLASS = C2cSourceConnector.class.getName();
   private static final String INSERT_HEADER = "org.apache.kafka.connect.transforms.InsertHeader";
   private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
@@ -62,6 +62,9 @@ public final class SourceConnectorConfigs {
     config.put("poll.await.time.ms", "1000");
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
+    config.put(C2cSourceConfig.INCLUDE_NAMESPACES, NamespaceFiltersJson.format(spec.selection().includes()));
+    config.put(C2cSourceConfig.EXCLUDE_NAMESPACES, NamespaceFiltersJson.format(spec.selection().excludes()));
+    config.put(C2cSourceConfig.BUILD_INDEXES, spec.buildIndexes().wireName());
     putStart(config, spec);
     putHeader(config, "c2cFormat", RecordHeaders.FORMAT, ChangeEventFormat.FORMAT_ID);
     putHeader(config, "c2cSyncId", RecordHeaders.SYNC_ID, topic.syncId());
@@ -76,8 +79,8 @@ public final class SourceConnectorConfigs {
       config.put("startup.mode.timestamp.start.at.operation.time",
           "{\"$timestamp\": {\"t\": " + at.clusterTime().getTime() + ", \"i\": " + at.clusterTime().getInc() + "}}");
     } else {
+      // C2cSourceTask copies (restartable, with options and indexes), then streams from before the copy
       config.put("startup.mode", "copy_existing");
-      config.put("startup.mode.copy.existing.namespace.regex", spec.selection().copyNamespaceRegex());
     }
   }
 

@@ -66,18 +66,4 @@ class NamespaceSelectionTest {
     assertThatThrownBy(() -> NamespaceFilter.collections("db", ""))
         .hasMessageContaining("empty name");
   }
-
-  @Test
-  void copyRegexIsASupersetByDatabase() {
-    NamespaceSelection byName = new NamespaceSelection(
-        List.of(NamespaceFilter.collections("hr", "people"), NamespaceFilter.database("sales")), List.of());
-    assertThat(byName.copyNamespaceRegex()).isEqualTo("^(?:\\Q__c2c_sync\\E|\\Qhr\\E|\\Qsales\\E)\\.");
-    assertThat(java.util.regex.Pattern.compile(byName.copyNamespaceRegex()).matcher("hr.people").find()).isTrue();
-    assertThat(java.util.regex.Pattern.compile(byName.copyNamespaceRegex()).matcher("hrx.people").find()).isFalse();
-
-    NamespaceSelection byRegex = new NamespaceSelection(
-        List.of(new NamespaceFilter(null, List.of(), new RegexFilter("^s", ""), null)), List.of());
-    assertThat(byRegex.copyNamespaceRegex()).isEmpty();
-    assertThat(NamespaceSelection.ALL.copyNamespaceRegex()).isEmpty();
-  }
 }

@@ -42,13 +42,14 @@ class SourceConnectorConfigsTest {
         List.of());
     return List.of(
         new Object[] {"all-namespaces-copy", new SourceGroupSpec(new SyncGroupTopic("s1", "all"), CLUSTER0,
-            NamespaceSelection.ALL, new SourceStart.CopyThenStream())},
+            NamespaceSelection.ALL, BuildIndexes.AFTER_DATA_COPY, new SourceStart.CopyThenStream())},
         new Object[] {"include-exclude-copy", new SourceGroupSpec(new SyncGroupTopic("s1", "sales"), CLUSTER0,
-            filtered, new SourceStart.CopyThenStream())},
+            filtered, BuildIndexes.BEFORE_DATA_COPY, new SourceStart.CopyThenStream())},
         new Object[] {"regex-env-secret-copy", new SourceGroupSpec(new SyncGroupTopic("s1", "shops"),
-            SecretReference.env("C2C_CLUSTER0_URI"), regex, new SourceStart.CopyThenStream())},
+            SecretReference.env("C2C_CLUSTER0_URI"), regex, BuildIndexes.NEVER, new SourceStart.CopyThenStream())},
         new Object[] {"reverse-at-commit-point", new SourceGroupSpec(new SyncGroupTopic("s1", "all"),
             SecretReference.file("/etc/c2c-sync/clusters.properties", "cluster1.uri"), NamespaceSelection.ALL,
+            BuildIndexes.AFTER_DATA_COPY,
             new SourceStart.AtClusterTime(new BsonTimestamp(1764144000, 7)))});
   }
 
@@ -77,6 +78,10 @@ class SourceConnectorConfigsTest {
     assertThat(pipeline).isEqualTo(ChangeStreamPipeline.forGroup(
         spec.selection(), spec.topic().syncId(), spec.topic().group()));
     assertThat(parsed.getBoolean("change.stream.show.expanded.events")).isTrue();
+    C2cSourceConfig ours = C2cSourceConfig.from(config);
+    assertThat(ours.selection()).isEqualTo(spec.selection());
+    assertThat(ours.buildIndexes()).isEqualTo(spec.buildIndexes());
+    assertThat(ours.sourcePartition()).isEqualTo(Map.of("ns", spec.topic().name()));
     assertThat(parsed.getTopicMapper().getTopic(BsonDocument.parse("{ns: {db: 'any', coll: 'x'}}")))
         .isEqualTo(spec.topic().name());
     assertThat(parsed.getTopicMapper().getTopic(BsonDocument.parse("{ns: {db: 'any'}}")))
