@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * A value resolved by a Connect config provider on the worker, so the connection string never
  * appears in the connector config: {@code ${file:/etc/c2c/clusters.properties:cluster0.uri}} or
- * {@code ${env::C2C_CLUSTER0_URI}} (empty path).
+ * {@code ${env:C2C_CLUSTER0_URI}} (no path).
  */
 public record SecretReference(String provider, String path, String key) {
 
@@ -33,7 +33,8 @@ public record SecretReference(String provider, String path, String key) {
     return new SecretReference("env", "", variable);
   }
 
+  /** {@code ${provider:path:key}}, or {@code ${provider:key}} without a path. */
   public String placeholder() {
-    return "${" + provider + ":" + path + ":" + key + "}";
+    return "${" + provider + ":" + (path.isEmpty() ? "" : path + ":") + key + "}";
   }
 }

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Kafka topic that carries one sync group's change events. It has exactly one partition, so
- * the sink sees the group's events — DDL included — in source order.
+ * the sink sees the group's events — DDL included — in source order. A name is never reused for a
+ * new topic (e.g. after reverse use a new syncId such as {@code s1-r1}): the sink's DDL
+ * checkpoints on the destination are keyed by topic name and offset.
  */
 public record SyncGroupTopic(String syncId, String group) {
 
