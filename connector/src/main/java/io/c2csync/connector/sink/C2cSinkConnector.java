@@ -2,9 +2,9 @@ package io.c2csync.connector.sink;
 
 import org.apache.kafka.connect.connector.Task;
 
-import io.c2csync.connector.ConnectorVersion;
-
 import com.mongodb.kafka.connect.MongoSinkConnector;
+
+import io.c2csync.connector.ConnectorVersion;
 
 /**
  * mongo-kafka's sink connector (its config and its live validation of connection and privileges)

@@ -1,10 +1,11 @@
 package io.c2csync.connector.source;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 
-import io.c2csync.connector.ConnectorVersion;
-
 import com.mongodb.kafka.connect.MongoSourceConnector;
+
+import io.c2csync.connector.ConnectorVersion;
 
 /**
  * mongo-kafka's source connector (config, live validation, one task) with our task: a copy that
@@ -17,6 +18,11 @@ public class C2cSourceConnector extends MongoSourceConnector {
   @Override
   public String version() {
     return VERSION;
+  }
+
+  @Override
+  public ConfigDef config() {
+    return C2cSourceConfig.configDef();
   }
 
   @Override
