@@ -11,7 +11,9 @@ import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
@@ -20,10 +22,11 @@ import com.mongodb.client.MongoCursor;
 import io.c2csync.connector.topics.ChangeEventFormat;
 
 /**
- * The initial copy of one sync group, restartable per collection: the selected collections in
- * name order, each as a {@code create} event (with its options), then its documents as inserts;
- * indexes before or after the data per {@link BuildIndexes}. Every record carries a
- * {@link CopyOffset} with the resume token taken before the first copy.
+ * The initial copy of one sync group, restartable where it stopped: the selected collections in
+ * name order, each as a {@code create} event (with its options), then its documents in
+ * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. Every
+ * record carries a {@link CopyOffset}: the resume token taken before the first copy and the
+ * namespace and {@code _id} reached.
  */
 final class CollectionCopy implements AutoCloseable {
 
@@ -35,12 +38,13 @@ final class CollectionCopy implements AutoCloseable {
   private final List<SourceCollection> all;
   private final Deque<SourceCollection> remaining;
   private SourceCollection current;
+  private BsonValue resumeAfterId;
   private MongoCursor<BsonDocument> cursor;
   private boolean indexesAfterCopyEmitted;
 
-  /** @param from the namespace a restarted copy resumes at (copied again), or null for a fresh copy */
+  /** @param from where a restarted copy resumes, or null for a fresh copy */
   CollectionCopy(MongoClient client, NamespaceSelection selection, BuildIndexes buildIndexes,
-      Function<BsonDocument, String> topicFor, Map<String, Object> partition, BsonDocument resumeToken, String from) {
+      Function<BsonDocument, String> topicFor, Map<String, Object> partition, BsonDocument resumeToken, CopyOffset from) {
     this.client = client;
     this.topicFor = topicFor;
     this.partition = partition;
@@ -48,7 +52,9 @@ final class CollectionCopy implements AutoCloseable {
     this.buildIndexes = buildIndexes;
     this.all = selectedCollections(client, selection);
     this.remaining = new ArrayDeque<>(all.stream()
-        .filter(c -> from == null || c.namespace().getFullName().compareTo(from) >= 0).toList());
+        .filter(c -> from == null || c.namespace().getFullName().compareTo(from.namespace()) >= 0).toList());
+    this.resumeAfterId = from == null || remaining.isEmpty()
+        || !remaining.peek().namespace().getFullName().equals(from.namespace()) ? null : from.lastId();
   }
 
   static List<SourceCollection> selectedCollections(MongoClient client, NamespaceSelection selection) {
@@ -71,7 +77,8 @@ final class CollectionCopy implements AutoCloseable {
     List<SourceRecord> records = new ArrayList<>();
     while (records.size() < maxRecords) {
       if (cursor != null && cursor.hasNext()) {
-        records.add(record(CopyEvents.insert(current.namespace(), cursor.next())));
+        BsonDocument document = cursor.next();
+        records.add(record(CopyEvents.insert(current.namespace(), document), document.get("_id")));
       } else if (cursor != null) {
         cursor.close();
         cursor = null;
@@ -94,13 +101,16 @@ final class CollectionCopy implements AutoCloseable {
 
   private void startNext(List<SourceRecord> records) {
     current = remaining.poll();
-    records.add(record(CopyEvents.create(current)));
+    BsonDocument filter = resumeAfterId == null ? new BsonDocument() : IdOrder.after(resumeAfterId).orElse(new BsonDocument());
+    resumeAfterId = null;
+    records.add(record(CopyEvents.create(current), null));
     if (buildIndexes == BuildIndexes.BEFORE_DATA_COPY) {
       addIndexes(current, records);
     }
     if (current.holdsDocuments()) {
       cursor = client.getDatabase(current.namespace().getDatabaseName())
-          .getCollection(current.namespace().getCollectionName(), BsonDocument.class).find().iterator();
+          .getCollection(current.namespace().getCollectionName(), BsonDocument.class)
+          .find(filter).sort(new BsonDocument("_id", new BsonInt32(1))).iterator();
     }
   }
 
@@ -118,13 +128,14 @@ final class CollectionCopy implements AutoCloseable {
       }
     }
     if (!indexes.isEmpty()) {
-      records.add(record(CopyEvents.createIndexes(namespace, indexes)));
+      records.add(record(CopyEvents.createIndexes(namespace, indexes), null));
     }
   }
 
-  private SourceRecord record(BsonDocument event) {
+  /** @param lastId the _id of the copied document, null for the events before the collection's documents */
+  private SourceRecord record(BsonDocument event, BsonValue lastId) {
     String namespace = current == null ? "" : current.namespace().getFullName();
-    return new SourceRecord(partition, new CopyOffset(resumeToken, namespace).toMap(), topicFor.apply(event),
+    return new SourceRecord(partition, new CopyOffset(resumeToken, namespace, lastId).toMap(), topicFor.apply(event),
         Schema.BYTES_SCHEMA, ChangeEventFormat.encode(new BsonDocument("_id", event.get("_id"))),
         Schema.BYTES_SCHEMA, ChangeEventFormat.encode(event));
   }

@@ -76,13 +76,44 @@ class CollectionCopyTest {
 
   @Test
   void restartCopiesAgainFromTheNamespaceItWasIn() {
-    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, "db1.empty")))
+    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, new CopyOffset(TOKEN, "db1.empty", null))))
         .containsExactly("create db1.empty", "createIndexes db1.a x_1");
+    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.a", new BsonInt32(1)))))
+        .containsExactly("create db1.a", "insert db1.a 2", "insert db1.a 3", "create db1.empty");
   }
 
-  private List<SourceRecord> copyAll(BuildIndexes buildIndexes, String from) {
+  @Test
+  void documentsGoInIdOrderAcrossTypesAndARestartContinuesAfterTheLastId() {
+    var mixed = source.getDatabase("db1").getCollection("mixed", BsonDocument.class);
+    List<String> ids = List.of("{_id: {$minKey: 1}}", "{_id: null}", "{_id: 2}", "{_id: {$numberLong: '3'}}",
+        "{_id: 4.5}", "{_id: 'a'}", "{_id: 'b'}", "{_id: {k: 1}}", "{_id: {$oid: '000000000000000000000001'}}",
+        "{_id: true}", "{_id: {$date: '2026-01-01T00:00:00Z'}}", "{_id: {$maxKey: 1}}");
+    ids.forEach(id -> mixed.insertOne(BsonDocument.parse(id)));
+    NamespaceSelection onlyMixed = new NamespaceSelection(List.of(NamespaceFilter.collections("db1", "mixed")), List.of());
+
+    List<BsonDocument> all = insertedIds(copyAll(onlyMixed, BuildIndexes.NEVER, null));
+    assertThat(all).containsExactlyElementsOf(ids.stream().map(BsonDocument::parse).toList());
+
+    for (int stop = 0; stop < ids.size(); stop++) {
+      BsonDocument last = BsonDocument.parse(ids.get(stop));
+      List<BsonDocument> rest = insertedIds(copyAll(onlyMixed, BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.mixed", last.get("_id"))));
+      assertThat(rest).as("after %s", last.toJson()).containsExactlyElementsOf(all.subList(stop + 1, all.size()));
+    }
+  }
+
+  private static List<BsonDocument> insertedIds(List<SourceRecord> records) {
+    return records.stream().map(r -> ChangeEventFormat.decode((byte[]) r.value()))
+        .filter(e -> e.getString("operationType").getValue().equals("insert"))
+        .map(e -> new BsonDocument("_id", e.getDocument("documentKey").get("_id"))).toList();
+  }
+
+  private List<SourceRecord> copyAll(BuildIndexes buildIndexes, CopyOffset from) {
+    return copyAll(SELECTION, buildIndexes, from);
+  }
+
+  private List<SourceRecord> copyAll(NamespaceSelection selection, BuildIndexes buildIndexes, CopyOffset from) {
     List<SourceRecord> records = new ArrayList<>();
-    try (CollectionCopy copy = new CollectionCopy(source, SELECTION, buildIndexes, event -> "c2c-sync.s1.g1",
+    try (CollectionCopy copy = new CollectionCopy(source, selection, buildIndexes, event -> "c2c-sync.s1.g1",
         PARTITION, TOKEN, from)) {
       while (!copy.done()) {
         records.addAll(copy.poll(2));
