@@ -1,10 +1,13 @@
 package io.c2csync.connector.sink;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 
 import com.mongodb.kafka.connect.MongoSinkConnector;
+import com.mongodb.kafka.connect.sink.MongoSinkConfig;
 
 import io.c2csync.connector.ConnectorVersion;
+import io.c2csync.connector.topics.SelectionConfig;
 
 /**
  * mongo-kafka's sink connector (its config and its live validation of connection and privileges)
@@ -18,6 +21,11 @@ public class C2cSinkConnector extends MongoSinkConnector {
   @Override
   public String version() {
     return VERSION;
+  }
+
+  @Override
+  public ConfigDef config() {
+    return SelectionConfig.define(new ConfigDef(MongoSinkConfig.CONFIG));
   }
 
   @Override

@@ -15,6 +15,7 @@ import com.mongodb.kafka.connect.sink.MongoSinkConfig;
 
 import io.c2csync.connector.topics.InvalidMarkerException;
 import io.c2csync.connector.topics.MalformedChangeEventException;
+import io.c2csync.connector.topics.SelectionConfig;
 
 /** Thin task shell: parses mongo-kafka's sink config, then delegates to {@link ChangeEventApplier}. */
 public class C2cSinkTask extends SinkTask {
@@ -34,7 +35,7 @@ public class C2cSinkTask extends SinkTask {
     long started = System.nanoTime();
     MongoSinkConfig config = new MongoSinkConfig(props);
     client = MongoClients.create(config.getConnectionString());
-    applier = new ChangeEventApplier(client);
+    applier = new ChangeEventApplier(client, SelectionConfig.read(props));
     LOGGER.info("Starting c2c-sync sink task for {} took {} ms", config.getTopics().orElseThrow(),
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.BulkWriteOptions;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.RecordHeaders;
 
 /**
@@ -27,9 +28,9 @@ public final class ChangeEventApplier {
   private final OperationMap operations;
   private final DdlCheckpoints checkpoints;
 
-  public ChangeEventApplier(MongoClient client) {
+  public ChangeEventApplier(MongoClient client, NamespaceSelection selection) {
     this.client = client;
-    this.operations = new OperationMap();
+    this.operations = new OperationMap(selection);
     this.checkpoints = new DdlCheckpoints(client);
   }
 

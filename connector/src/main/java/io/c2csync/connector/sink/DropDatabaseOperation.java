@@ -1,11 +1,37 @@
 package io.c2csync.connector.sink;
 
-/** dropDatabase; dropping a database that does not exist succeeds. */
+import java.util.ArrayList;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import io.c2csync.connector.topics.NamespaceSelection;
+
+/**
+ * dropDatabase: drops this group's collections of the database on the destination, one by one.
+ * When one database is split across sync groups, each group's sink drops only its own part, so a
+ * slower group never loses collections another group already wrote to again.
+ */
 public final class DropDatabaseOperation implements ChangeOperation {
+
+  private final NamespaceSelection selection;
+
+  public DropDatabaseOperation(NamespaceSelection selection) {
+    this.selection = selection;
+  }
 
   @Override
   public SinkAction toAction(ChangeEvent event) {
     String database = event.database();
-    return new SinkAction.Step("dropDatabase " + database, true, client -> client.getDatabase(database).drop());
+    return new SinkAction.Step("dropDatabase " + database, true, client -> dropSelected(client, database));
+  }
+
+  private void dropSelected(MongoClient client, String database) {
+    MongoDatabase db = client.getDatabase(database);
+    for (String collection : db.listCollectionNames().into(new ArrayList<>())) {
+      if (selection.selects(database, collection)) {
+        db.getCollection(collection).drop();
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.util.TreeSet;
 
 import io.c2csync.connector.topics.MarkerCodec;
 import io.c2csync.connector.topics.MarkerNamespace;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * operationType -> {@link ChangeOperation}. Anything else (shardCollection, reshardCollection,
@@ -14,18 +15,22 @@ import io.c2csync.connector.topics.MarkerNamespace;
  */
 public final class OperationMap {
 
-  private final Map<String, ChangeOperation> operations = Map.ofEntries(
-      Map.entry("insert", new InsertOperation()),
-      Map.entry("replace", new ReplaceOperation()),
-      Map.entry("update", new UpdateOperation()),
-      Map.entry("delete", new DeleteOperation()),
-      Map.entry("create", new CreateOperation()),
-      Map.entry("drop", new DropOperation()),
-      Map.entry("rename", new RenameOperation()),
-      Map.entry("dropDatabase", new DropDatabaseOperation()),
-      Map.entry("createIndexes", new CreateIndexesOperation()),
-      Map.entry("dropIndexes", new DropIndexesOperation()),
-      Map.entry("modify", new ModifyOperation()));
+  private final Map<String, ChangeOperation> operations;
+
+  public OperationMap(NamespaceSelection selection) {
+    operations = Map.ofEntries(
+        Map.entry("insert", new InsertOperation()),
+        Map.entry("replace", new ReplaceOperation()),
+        Map.entry("update", new UpdateOperation()),
+        Map.entry("delete", new DeleteOperation()),
+        Map.entry("create", new CreateOperation()),
+        Map.entry("drop", new DropOperation()),
+        Map.entry("rename", new RenameOperation(selection)),
+        Map.entry("dropDatabase", new DropDatabaseOperation(selection)),
+        Map.entry("createIndexes", new CreateIndexesOperation()),
+        Map.entry("dropIndexes", new DropIndexesOperation()),
+        Map.entry("modify", new ModifyOperation()));
+  }
 
   public SinkAction toAction(ChangeEvent event) {
     String type = event.operationType();

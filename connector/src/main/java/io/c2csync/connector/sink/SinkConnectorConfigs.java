@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
 import io.c2csync.connector.topics.MarkerNamespace;
+import io.c2csync.connector.topics.SelectionConfig;
 import io.c2csync.connector.topics.SyncGroupTopic;
 
 /** The pure function {@code SinkGroupSpec -> connector config} for {@link C2cSinkConnector}; golden-file tested. */
@@ -30,6 +31,7 @@ public final class SinkConnectorConfigs {
     config.put("value.converter", ChangeEventFormat.CONVERTER_CLASS);
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
+    SelectionConfig.write(spec.selection(), config);
     return config;
   }
 }

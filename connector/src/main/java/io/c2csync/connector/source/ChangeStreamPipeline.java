@@ -13,6 +13,8 @@ import org.bson.BsonValue;
 
 import io.c2csync.connector.topics.MarkerCodec;
 import io.c2csync.connector.topics.MarkerNamespace;
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * Turns a {@link NamespaceSelection} into the cluster-wide change stream's {@code $match}. It is

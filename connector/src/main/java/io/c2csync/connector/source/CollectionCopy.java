@@ -20,6 +20,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * The initial copy of one sync group, restartable where it stopped: the selected collections in

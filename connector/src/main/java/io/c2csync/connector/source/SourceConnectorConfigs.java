@@ -11,6 +11,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.SelectionConfig;
 import io.c2csync.connector.topics.RecordHeaders;
 import io.c2csync.connector.topics.SyncGroupTopic;
 
@@ -62,8 +63,7 @@ public final class SourceConnectorConfigs {
     config.put("poll.await.time.ms", "1000");
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
-    config.put(C2cSourceConfig.INCLUDE_NAMESPACES, NamespaceFiltersJson.format(spec.selection().includes()));
-    config.put(C2cSourceConfig.EXCLUDE_NAMESPACES, NamespaceFiltersJson.format(spec.selection().excludes()));
+    SelectionConfig.write(spec.selection(), config);
     config.put(C2cSourceConfig.BUILD_INDEXES, spec.buildIndexes().wireName());
     putStart(config, spec);
     putHeader(config, "c2cFormat", RecordHeaders.FORMAT, ChangeEventFormat.FORMAT_ID);

@@ -2,6 +2,7 @@ package io.c2csync.connector.source;
 
 import java.util.Objects;
 
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SecretReference;
 import io.c2csync.connector.topics.SyncGroupTopic;
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 
+import io.c2csync.connector.topics.NamespaceSelection;
+
 /** The exact commands DDL events send to the destination. */
 class DdlCommandTest {
 
@@ -25,7 +27,7 @@ class DdlCommandTest {
   }
 
   private List<BsonDocument> run(String eventJson) {
-    SinkAction.Step step = (SinkAction.Step) new OperationMap().toAction(new ChangeEvent(BsonDocument.parse(eventJson), "test"));
+    SinkAction.Step step = (SinkAction.Step) new OperationMap(NamespaceSelection.ALL).toAction(new ChangeEvent(BsonDocument.parse(eventJson), "test"));
     sink.commands.clear();
     step.apply().accept(recording);
     return sink.commands.stream().filter(c -> !c.containsKey("hello") && !c.containsKey("isMaster")).toList();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,14 +15,18 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.kafka.connect.sink.MongoSinkConfig;
 
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SecretReference;
+import io.c2csync.connector.topics.SelectionConfig;
 import io.c2csync.connector.topics.SyncGroupTopic;
 
 /** Golden file {@code src/test/resources/sink/default.properties}; {@code -Dgolden.update=true} rewrites it. */
 class SinkConnectorConfigsTest {
 
   private static final SinkGroupSpec SPEC = new SinkGroupSpec(new SyncGroupTopic("s1", "sales"),
-      SecretReference.file("/etc/c2c-sync/clusters.properties", "cluster1.uri"));
+      SecretReference.file("/etc/c2c-sync/clusters.properties", "cluster1.uri"),
+      new NamespaceSelection(List.of(NamespaceFilter.database("sales")), List.of(NamespaceFilter.collections("sales", "tmp"))));
 
   @Test
   void matchesGoldenFile() throws IOException {
@@ -42,7 +47,9 @@ class SinkConnectorConfigsTest {
 
     MongoSinkConfig parsed = new MongoSinkConfig(config);
 
-    assertThat(parsed.getTopics()).contains(java.util.List.of("c2c-sync.s1.sales"));
+    assertThat(parsed.getTopics()).contains(List.of("c2c-sync.s1.sales"));
+    assertThat(SelectionConfig.read(config)).isEqualTo(SPEC.selection());
+    assertThat(new C2cSinkConnector().config().validate(config)).allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
     assertThat(Class.forName(config.get("connector.class"))).isEqualTo(C2cSinkConnector.class);
     assertThat(new C2cSinkConnector().taskClass()).isEqualTo(C2cSinkTask.class);
   }

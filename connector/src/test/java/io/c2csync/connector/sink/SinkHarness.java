@@ -1,6 +1,7 @@
 package io.c2csync.connector.sink;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.RecordHeaders;
+import io.c2csync.connector.topics.SelectionConfig;
 
 /**
  * A destination (stock mongo-java-server on a free port), our sink task on it, and a client that
@@ -38,7 +41,15 @@ final class SinkHarness implements AutoCloseable {
   private C2cSinkTask task;
   private long nextOffset;
 
+  private final NamespaceSelection selection;
+
   SinkHarness() {
+    this(NamespaceSelection.ALL);
+  }
+
+  /** A sink for a sync group that carries only these namespaces. */
+  SinkHarness(NamespaceSelection selection) {
+    this.selection = selection;
     var address = server.bind();
     uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
     destination = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri)).build());
@@ -51,7 +62,9 @@ final class SinkHarness implements AutoCloseable {
       task.stop();
     }
     task = new C2cSinkTask();
-    task.start(Map.of("topics", TOPIC, "connection.uri", uri, "database", "__c2c_sync"));
+    Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "connection.uri", uri, "database", "__c2c_sync"));
+    SelectionConfig.write(selection, props);
+    task.start(props);
   }
 
   /** A client whose commands (without the driver's session and routing fields) are recorded in {@link #commands}. */

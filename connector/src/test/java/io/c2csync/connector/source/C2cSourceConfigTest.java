@@ -9,6 +9,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
+import io.c2csync.connector.topics.SelectionConfig;
+
 /** What Connect's validate (PUT /connector-plugins/.../config/validate) reports for our keys. */
 class C2cSourceConfigTest {
 
@@ -24,21 +26,21 @@ class C2cSourceConfigTest {
   @Test
   void badFiltersAndBuildIndexesAreReportedOnTheirKeys() {
     Map<String, ConfigValue> values = validate(Map.of(
-        C2cSourceConfig.INCLUDE_NAMESPACES, "[{\"databse\": \"x\"}]",
+        SelectionConfig.INCLUDE_NAMESPACES, "[{\"databse\": \"x\"}]",
         C2cSourceConfig.BUILD_INDEXES, "sometimes"));
 
-    assertThat(values.get(C2cSourceConfig.INCLUDE_NAMESPACES).errorMessages())
+    assertThat(values.get(SelectionConfig.INCLUDE_NAMESPACES).errorMessages())
         .containsExactly("c2c.include.namespaces: filter 0 has unknown field 'databse'");
     assertThat(values.get(C2cSourceConfig.BUILD_INDEXES).errorMessages())
         .containsExactly("c2c.build.indexes: buildIndexes must be one of beforeDataCopy, afterDataCopy, never, got 'sometimes'");
-    assertThat(values.get(C2cSourceConfig.EXCLUDE_NAMESPACES).errorMessages()).isEmpty();
+    assertThat(values.get(SelectionConfig.EXCLUDE_NAMESPACES).errorMessages()).isEmpty();
   }
 
   @Test
   void everyKeyOfOursIsDocumented() {
     ConfigDef def = C2cSourceConfig.configDef();
-    assertThat(def.configKeys().get(C2cSourceConfig.INCLUDE_NAMESPACES).documentation).isNotBlank();
-    assertThat(def.configKeys().get(C2cSourceConfig.EXCLUDE_NAMESPACES).documentation).isNotBlank();
+    assertThat(def.configKeys().get(SelectionConfig.INCLUDE_NAMESPACES).documentation).isNotBlank();
+    assertThat(def.configKeys().get(SelectionConfig.EXCLUDE_NAMESPACES).documentation).isNotBlank();
     assertThat(def.configKeys().get(C2cSourceConfig.BUILD_INDEXES).documentation).isNotBlank();
     assertThat(def.configKeys()).containsKey("connection.uri");
   }

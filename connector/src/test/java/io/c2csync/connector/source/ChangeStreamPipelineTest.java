@@ -20,6 +20,10 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
+import io.c2csync.connector.topics.RegexFilter;
+
 /**
  * Runs the generated {@code $match} on a MongoDB server (stock mongo-java-server) over synthetic
  * change events, and checks it selects exactly what {@link NamespaceSelection#selects} says.

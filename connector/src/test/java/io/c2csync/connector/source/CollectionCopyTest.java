@@ -21,6 +21,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /** Our copy against a stock mongo-java-server source. */
 class CollectionCopyTest {

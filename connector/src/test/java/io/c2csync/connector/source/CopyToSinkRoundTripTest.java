@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.c2csync.connector.sink.C2cSinkTask;
 import io.c2csync.connector.topics.BsonSamples;
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.RecordHeaders;
 
 /**

@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.mongodb.kafka.connect.source.MongoSourceConfig;
 
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
+import io.c2csync.connector.topics.RegexFilter;
 import io.c2csync.connector.topics.SecretReference;
 import io.c2csync.connector.topics.SyncGroupTopic;
 

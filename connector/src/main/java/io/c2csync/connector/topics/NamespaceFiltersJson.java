@@ -1,4 +1,4 @@
-package io.c2csync.connector.source;
+package io.c2csync.connector.topics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.c2csync.connector.source;
+package io.c2csync.connector.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,7 @@
-package io.c2csync.connector.source;
+package io.c2csync.connector.topics;
 
 import java.util.List;
 
-import io.c2csync.connector.topics.MarkerNamespace;
 
 /**
  * Which namespaces a sync group carries: include filters first (none = everything), then exclude
