@@ -1,6 +1,8 @@
 package io.c2csync.connector.sink;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -18,7 +20,8 @@ import io.c2csync.connector.topics.RecordHeaders;
 
 /**
  * Applies a batch of records in order: CRUD is buffered into ordered bulk writes per run of one
- * collection; before any DDL the buffer is flushed, the DDL runs alone, then is checkpointed.
+ * collection; before any DDL the buffer is flushed, the DDL runs alone, then is checkpointed;
+ * the batch's end is checkpointed too ({@link AppliedCheckpoints}).
  */
 public final class ChangeEventApplier {
 
@@ -26,16 +29,17 @@ public final class ChangeEventApplier {
 
   private final MongoClient client;
   private final OperationMap operations;
-  private final DdlCheckpoints checkpoints;
+  private final AppliedCheckpoints checkpoints;
 
   public ChangeEventApplier(MongoClient client, NamespaceSelection selection) {
     this.client = client;
     this.operations = new OperationMap(selection);
-    this.checkpoints = new DdlCheckpoints(client);
+    this.checkpoints = new AppliedCheckpoints(client);
   }
 
   public void apply(Collection<SinkRecord> records) {
     PendingWrites pending = new PendingWrites();
+    Map<TopicPartition, Long> lastOffsets = new LinkedHashMap<>();
     for (SinkRecord record : records) {
       TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
       if (checkpoints.alreadyApplied(partition, record.kafkaOffset())) {
@@ -51,8 +55,10 @@ public final class ChangeEventApplier {
           checkpoints.record(partition, record.kafkaOffset(), step.description());
         }
       }
+      lastOffsets.put(partition, record.kafkaOffset());
     }
     flush(pending);
+    lastOffsets.forEach((partition, offset) -> checkpoints.record(partition, offset, "batch"));
   }
 
   private void flush(PendingWrites pending) {

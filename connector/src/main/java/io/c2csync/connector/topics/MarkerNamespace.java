@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The reserved database. On the source the control plane writes marker documents into
  * {@code __c2c_sync.markers}; they always flow through the pipeline. On the destination the sink
- * also keeps its DDL checkpoints in {@code __c2c_sync.checkpoints}. Never shown, never verified.
+ * also keeps its checkpoints (the Kafka offset applied last) in {@code __c2c_sync.checkpoints}. Never shown, never verified.
  */
 public final class MarkerNamespace {
 

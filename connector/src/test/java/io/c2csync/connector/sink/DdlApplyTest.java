@@ -50,10 +50,12 @@ class DdlApplyTest {
         insert("db", "b", "{_id: 2}"));
     sink.put(batch);
 
-    sink.startTask(); // crash before Connect committed the offsets: the whole batch comes again
+    sink.startTask(); // crash after the rename, before the batch's checkpoint and Connect's offset commit
+    sink.collection("__c2c_sync", "checkpoints").updateOne(new BsonDocument(),
+        BsonDocument.parse("{$set: {offset: {$numberLong: '" + batch.get(1).kafkaOffset() + "'}, last: 'rename'}}"));
     sink.put(batch);
 
-    // without the checkpoint, the replayed insert into db.a would resurrect the renamed collection
+    // without the DDL checkpoint, the replayed insert into db.a would resurrect the renamed collection
     assertThat(sink.collectionNames("db")).containsExactly("b");
     assertThat(sink.documents("db", "b")).extracting(d -> d.getInt32("_id").getValue()).containsExactly(1, 2);
   }
@@ -61,7 +63,7 @@ class DdlApplyTest {
   @Test
   void repeatedDdlIsAlreadyDoneNotAFailure() {
     sink.put(sink.records(ddl("create", "db", "a", "{}"), insert("db", "a", "{_id: 1}")));
-    // the same DDL events again at later offsets (as if the checkpoint write was lost)
+    // the same DDL again, as a replay sees it when a checkpoint write was lost
     sink.put(sink.records(
         ddl("create", "db", "a", "{}"),
         ddl("createIndexes", "db", "a", "{indexes: [{v: 2, key: {k: 1}, name: 'k_1'}]}"),

@@ -67,6 +67,11 @@ final class SinkHarness implements AutoCloseable {
     task.start(props);
   }
 
+  /** A crash after a batch's writes but before its checkpoint: the next delivery replays it. */
+  void loseCheckpoints() {
+    collection("__c2c_sync", "checkpoints").deleteMany(new BsonDocument());
+  }
+
   /** A client whose commands (without the driver's session and routing fields) are recorded in {@link #commands}. */
   MongoClient recordingClient() {
     CommandListener listener = new CommandListener() {

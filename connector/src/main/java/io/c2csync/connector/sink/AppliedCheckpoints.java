@@ -16,17 +16,19 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.c2csync.connector.topics.MarkerNamespace;
 
 /**
- * The Kafka offset of the last DDL applied per topic partition, kept on the destination in
- * {@code __c2c_sync.checkpoints}. Every record up to it was applied before it (writes are flushed
- * before a DDL), so a redelivery after a crash skips them: a replayed rename or drop never runs
- * against a destination that has moved past it, and no CRUD from before a DDL lands after it.
+ * The Kafka offset applied last per topic partition, kept on the destination in
+ * {@code __c2c_sync.checkpoints}: written after every DDL and after every batch. Everything up to
+ * it was applied, in order, so a redelivery after a crash skips it: a replayed rename or drop
+ * never runs against a destination that has moved past it, no CRUD from before a DDL lands after
+ * it, and an update is not re-applied to a document that has since changed shape. Only a crash
+ * between a batch's writes and its checkpoint replays that batch; its writes are idempotent.
  */
-final class DdlCheckpoints {
+final class AppliedCheckpoints {
 
   private final MongoCollection<BsonDocument> collection;
   private final Map<TopicPartition, Long> offsets = new HashMap<>();
 
-  DdlCheckpoints(MongoClient client) {
+  AppliedCheckpoints(MongoClient client) {
     collection = client.getDatabase(MarkerNamespace.DATABASE)
         .getCollection(MarkerNamespace.CHECKPOINTS, BsonDocument.class);
   }
@@ -35,11 +37,12 @@ final class DdlCheckpoints {
     return offset <= offsets.computeIfAbsent(partition, this::load);
   }
 
-  void record(TopicPartition partition, long offset, String description) {
+  /** @param last what was applied last (a DDL, or "batch") */
+  void record(TopicPartition partition, long offset, String last) {
     BsonDocument id = id(partition);
     collection.replaceOne(id, id.clone()
             .append("offset", new BsonInt64(offset))
-            .append("ddl", new BsonString(description))
+            .append("last", new BsonString(last))
             .append("appliedAt", new BsonDateTime(System.currentTimeMillis())),
         new ReplaceOptions().upsert(true));
     offsets.put(partition, offset);
