@@ -29,6 +29,7 @@ public final class SinkConnectorConfigs {
     config.put("database", MarkerNamespace.DATABASE);
     config.put("key.converter", ChangeEventFormat.CONVERTER_CLASS);
     config.put("value.converter", ChangeEventFormat.CONVERTER_CLASS);
+    config.put("consumer.override.max.partition.fetch.bytes", ChangeEventFormat.MAX_RECORD_BYTES);
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
     SelectionConfig.write(spec.selection(), config);

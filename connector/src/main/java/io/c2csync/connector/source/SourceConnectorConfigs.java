@@ -57,6 +57,8 @@ public final class SourceConnectorConfigs {
     // unconsumed events must outlive any pause; the control plane deletes the topic when done
     config.put("topic.creation.default.retention.ms", "-1");
     config.put("topic.creation.default.cleanup.policy", "delete");
+    config.put("topic.creation.default.max.message.bytes", ChangeEventFormat.MAX_RECORD_BYTES);
+    config.put("producer.override.max.request.size", ChangeEventFormat.MAX_RECORD_BYTES);
     config.put("offset.partition.name", topic.name());
     config.put("heartbeat.interval.ms", "0");
     config.put("poll.max.batch.size", "1000");

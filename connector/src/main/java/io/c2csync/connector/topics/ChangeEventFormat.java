@@ -23,6 +23,11 @@ public final class ChangeEventFormat {
   public static final String FORMAT_ID = "bson-change-event-v1";
   public static final String MONGO_KAFKA_OUTPUT_FORMAT = "bson";
   public static final String CONVERTER_CLASS = "org.apache.kafka.connect.converters.ByteArrayConverter";
+  /**
+   * Kafka's limits for one record, raised on producer, topic and consumer: an event carries a
+   * whole document (up to 16 MiB) plus its envelope, and Kafka's defaults stop at 1 MB.
+   */
+  public static final String MAX_RECORD_BYTES = Integer.toString(32 * 1024 * 1024);
 
   private ChangeEventFormat() {}
 

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,17 @@ class CrudApplyTest {
     BsonDocument stored = sink.collection("db", "types").find().first();
     assertThat(stored).isEqualTo(document);
     assertThat(stored.keySet()).containsExactlyElementsOf(document.keySet());
+  }
+
+  @Test
+  void aDocumentNearTheSixteenMebibyteLimitArrives() {
+    BsonDocument big = new BsonDocument("_id", new BsonInt32(1))
+        .append("blob", new BsonString("x".repeat(16 * 1024 * 1024 - 1024)));
+    BsonDocument event = BsonDocument.parse(insert("db", "big", "{_id: 1}")).append("fullDocument", big);
+
+    sink.put(List.of(SinkHarness.record(event, 0)));
+
+    assertThat(sink.collection("db", "big").find().first()).isEqualTo(big);
   }
 
   @Test
