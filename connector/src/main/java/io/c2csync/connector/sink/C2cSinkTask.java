@@ -15,6 +15,7 @@ import com.mongodb.kafka.connect.sink.MongoSinkConfig;
 
 import io.c2csync.connector.topics.InvalidMarkerException;
 import io.c2csync.connector.topics.MalformedChangeEventException;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SelectionConfig;
 
 /** Thin task shell: parses mongo-kafka's sink config, then delegates to {@link ChangeEventApplier}. */
@@ -34,8 +35,9 @@ public class C2cSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     long started = System.nanoTime();
     MongoSinkConfig config = new MongoSinkConfig(props);
+    NamespaceSelection selection = SelectionConfig.read(props);
     client = MongoClients.create(config.getConnectionString());
-    applier = new ChangeEventApplier(client, SelectionConfig.read(props));
+    applier = new ChangeEventApplier(client, selection);
     LOGGER.info("Starting c2c-sync sink task for {} took {} ms", config.getTopics().orElseThrow(),
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -56,13 +56,18 @@ public class C2cSourceTask extends SourceTask {
     }
     long started = System.nanoTime();
     copyClient = MongoClients.create(mongoConfig.getConnectionString());
-    resumeToken = copying.map(CopyOffset::resumeToken).orElseGet(() -> ResumePoint.current(copyClient, pipeline()));
-    CopyOffset from = copying.orElse(null);
-    copy = new CollectionCopy(copyClient, config.selection(), config.buildIndexes(),
-        mongoConfig.getTopicMapper()::getTopic, config.sourcePartition(), resumeToken, from);
-    LOGGER.info("Starting the copy {} (resume token {}) took {} ms",
-        from == null ? "from the beginning" : "again at " + from.namespace() + " after _id " + from.lastId(),
-        resumeToken.toJson(), (System.nanoTime() - started) / 1_000_000);
+    try {
+      resumeToken = copying.map(CopyOffset::resumeToken).orElseGet(() -> ResumePoint.current(copyClient, pipeline()));
+      CopyOffset from = copying.orElse(null);
+      copy = new CollectionCopy(copyClient, config.selection(), config.buildIndexes(),
+          mongoConfig.getTopicMapper()::getTopic, config.sourcePartition(), resumeToken, from);
+      LOGGER.info("Starting the copy {} (resume token {}) took {} ms",
+          from == null ? "from the beginning" : "again at " + from.namespace() + " after _id " + from.lastId(),
+          resumeToken.toJson(), (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      closeCopy();
+      throw e;
+    }
   }
 
   @Override
