@@ -2,6 +2,7 @@ package io.c2csync.connector.sink;
 
 import java.util.Optional;
 
+import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
@@ -42,6 +43,18 @@ public record ChangeEvent(BsonDocument document, String origin) {
       throw malformed("documentKey._id is missing");
     }
     return id;
+  }
+
+  /** {@code collectionUUID}: which incarnation of the source collection the event is about (6.0+, expanded events). */
+  public Optional<BsonBinary> collectionUuid() {
+    BsonValue uuid = document.get("collectionUUID");
+    if (uuid == null) {
+      return Optional.empty();
+    }
+    if (!uuid.isBinary()) {
+      throw malformed("collectionUUID must be BINARY, got " + uuid.getBsonType());
+    }
+    return Optional.of(uuid.asBinary());
   }
 
   /** The destination filter for this event's document: its {@code _id}. */

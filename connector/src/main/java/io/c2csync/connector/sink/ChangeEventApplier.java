@@ -9,6 +9,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.bson.BsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -25,15 +27,18 @@ import io.c2csync.connector.topics.RecordHeaders;
  */
 public final class ChangeEventApplier {
 
+  private static final Logger LOGGER = LoggerFactory.getLogger(ChangeEventApplier.class);
   private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
   private final MongoClient client;
   private final OperationMap operations;
   private final AppliedCheckpoints checkpoints;
+  private final Incarnations incarnations;
 
   public ChangeEventApplier(MongoClient client, NamespaceSelection selection) {
     this.client = client;
-    this.operations = new OperationMap(selection);
+    this.incarnations = new Incarnations(client);
+    this.operations = new OperationMap(selection, incarnations);
     this.checkpoints = new AppliedCheckpoints(client);
   }
 
@@ -45,12 +50,16 @@ public final class ChangeEventApplier {
       if (checkpoints.alreadyApplied(partition, record.kafkaOffset())) {
         continue;
       }
-      SinkAction action = operations.toAction(decode(record));
-      if (action instanceof SinkAction.Writes writes) {
+      ChangeEvent event = decode(record);
+      SinkAction action = operations.toAction(event);
+      if (!incarnations.admits(event)) {
+        LOGGER.debug("Skipping {}: the destination holds another incarnation of {}", event.origin(), event.document().get("ns"));
+      } else if (action instanceof SinkAction.Writes writes) {
         pending.add(writes);
       } else if (action instanceof SinkAction.Step step) {
         flush(pending);
         run(step);
+        incarnations.applied(event);
         if (step.checkpointed()) {
           checkpoints.record(partition, record.kafkaOffset(), step.description());
         }

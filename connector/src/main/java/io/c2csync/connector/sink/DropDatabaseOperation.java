@@ -10,14 +10,18 @@ import io.c2csync.connector.topics.NamespaceSelection;
 /**
  * dropDatabase: drops this group's collections of the database on the destination, one by one.
  * When one database is split across sync groups, each group's sink drops only its own part, so a
- * slower group never loses collections another group already wrote to again.
+ * slower group never loses collections another group already wrote to again. The server sends a
+ * drop event for each collection first; a collection still holding a known incarnation after
+ * those is one the copy saw later (a replay is behind it) and stays.
  */
 public final class DropDatabaseOperation implements ChangeOperation {
 
   private final NamespaceSelection selection;
+  private final Incarnations incarnations;
 
-  public DropDatabaseOperation(NamespaceSelection selection) {
+  DropDatabaseOperation(NamespaceSelection selection, Incarnations incarnations) {
     this.selection = selection;
+    this.incarnations = incarnations;
   }
 
   @Override
@@ -29,7 +33,7 @@ public final class DropDatabaseOperation implements ChangeOperation {
   private void dropSelected(MongoClient client, String database) {
     MongoDatabase db = client.getDatabase(database);
     for (String collection : db.listCollectionNames().into(new ArrayList<>())) {
-      if (selection.selects(database, collection)) {
+      if (selection.selects(database, collection) && !incarnations.holdsIncarnation(database + "." + collection)) {
         db.getCollection(collection).drop();
       }
     }

@@ -17,7 +17,7 @@ public final class OperationMap {
 
   private final Map<String, ChangeOperation> operations;
 
-  public OperationMap(NamespaceSelection selection) {
+  OperationMap(NamespaceSelection selection, Incarnations incarnations) {
     operations = Map.ofEntries(
         Map.entry("insert", new InsertOperation()),
         Map.entry("replace", new ReplaceOperation()),
@@ -26,7 +26,7 @@ public final class OperationMap {
         Map.entry("create", new CreateOperation()),
         Map.entry("drop", new DropOperation()),
         Map.entry("rename", new RenameOperation(selection)),
-        Map.entry("dropDatabase", new DropDatabaseOperation(selection)),
+        Map.entry("dropDatabase", new DropDatabaseOperation(selection, incarnations)),
         Map.entry("createIndexes", new CreateIndexesOperation()),
         Map.entry("dropIndexes", new DropIndexesOperation()),
         Map.entry("modify", new ModifyOperation()));

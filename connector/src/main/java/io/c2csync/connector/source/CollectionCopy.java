@@ -66,7 +66,8 @@ final class CollectionCopy implements AutoCloseable {
         if (selection.selects(database, name)) {
           collections.add(new SourceCollection(new MongoNamespace(database, name),
               info.getString("type", new BsonString("collection")).getValue(),
-              info.getDocument("options", new BsonDocument())));
+              info.getDocument("options", new BsonDocument()),
+              info.getDocument("info", new BsonDocument()).get("uuid")));
         }
       }
     }
@@ -79,7 +80,7 @@ final class CollectionCopy implements AutoCloseable {
     while (records.size() < maxRecords) {
       if (cursor != null && cursor.hasNext()) {
         BsonDocument document = cursor.next();
-        records.add(record(CopyEvents.insert(current.namespace(), document), document.get("_id")));
+        records.add(record(CopyEvents.insert(current, document), document.get("_id")));
       } else if (cursor != null) {
         cursor.close();
         cursor = null;
@@ -129,7 +130,7 @@ final class CollectionCopy implements AutoCloseable {
       }
     }
     if (!indexes.isEmpty()) {
-      records.add(record(CopyEvents.createIndexes(namespace, indexes), null));
+      records.add(record(CopyEvents.createIndexes(collection, indexes), null));
     }
   }
 

@@ -13,35 +13,44 @@ import com.mongodb.MongoNamespace;
 /**
  * The events the copy emits, in the change-stream shape the sink applies: documents as inserts
  * (mongo-kafka's copy shape, {@code _id: {_id, copyingData: true}}), collections as {@code create}
- * with their options, indexes as {@code createIndexes}.
+ * with their options, indexes as {@code createIndexes}; each with the collection's
+ * {@code collectionUUID} when the server reports one, as the change stream's events carry it.
  */
 final class CopyEvents {
 
   private CopyEvents() {}
 
-  static BsonDocument insert(MongoNamespace namespace, BsonDocument document) {
+  static BsonDocument insert(SourceCollection collection, BsonDocument document) {
     BsonValue id = document.get("_id");
-    return new BsonDocument("_id", new BsonDocument("_id", id).append("copyingData", BsonBoolean.TRUE))
+    return withUuid(new BsonDocument("_id", new BsonDocument("_id", id).append("copyingData", BsonBoolean.TRUE))
         .append("operationType", new BsonString("insert"))
-        .append("ns", ns(namespace))
+        .append("ns", ns(collection.namespace()))
         .append("documentKey", new BsonDocument("_id", id))
-        .append("fullDocument", document);
+        .append("fullDocument", document), collection);
   }
 
   static BsonDocument create(SourceCollection collection) {
-    return ddl("create", collection.namespace(), collection.options());
+    return ddl("create", collection, collection.options());
   }
 
-  static BsonDocument createIndexes(MongoNamespace namespace, List<BsonDocument> indexes) {
-    return ddl("createIndexes", namespace, new BsonDocument("indexes", new BsonArray(indexes)));
+  static BsonDocument createIndexes(SourceCollection collection, List<BsonDocument> indexes) {
+    return ddl("createIndexes", collection, new BsonDocument("indexes", new BsonArray(indexes)));
   }
 
-  private static BsonDocument ddl(String operationType, MongoNamespace namespace, BsonDocument description) {
-    return new BsonDocument("_id", new BsonDocument("copyingData", BsonBoolean.TRUE)
+  private static BsonDocument ddl(String operationType, SourceCollection collection, BsonDocument description) {
+    MongoNamespace namespace = collection.namespace();
+    return withUuid(new BsonDocument("_id", new BsonDocument("copyingData", BsonBoolean.TRUE)
             .append("ddl", new BsonString(operationType)).append("ns", new BsonString(namespace.getFullName())))
         .append("operationType", new BsonString(operationType))
         .append("ns", ns(namespace))
-        .append("operationDescription", description);
+        .append("operationDescription", description), collection);
+  }
+
+  private static BsonDocument withUuid(BsonDocument event, SourceCollection collection) {
+    if (collection.uuid() != null) {
+      event.append("collectionUUID", collection.uuid());
+    }
+    return event;
   }
 
   private static BsonDocument ns(MongoNamespace namespace) {

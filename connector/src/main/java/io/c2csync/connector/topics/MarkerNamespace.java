@@ -14,6 +14,8 @@ public final class MarkerNamespace {
   public static final String CHECKPOINTS = "checkpoints";
   /** Destination only: unique indexes built as non-unique during the sync, made unique at commit. */
   public static final String UNIQUE_INDEXES = "uniqueIndexes";
+  /** Destination only: which source collection (by UUID) each destination namespace holds. */
+  public static final String COLLECTIONS = "collections";
   /** Databases that are never synced. */
   public static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
   public static final String SYSTEM_COLLECTION_PREFIX = "system.";

@@ -1,5 +1,7 @@
 package io.c2csync.connector.sink;
 
+import org.bson.BsonBinary;
+import org.bson.BsonBinarySubType;
 import org.bson.BsonDocument;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -42,6 +44,14 @@ final class Events {
   static String rename(String db, String coll, String toDb, String toColl) {
     return "{_id: {_data: 'x'}, operationType: 'rename', " + ns(db, coll) + ", to: {db: '" + toDb + "', coll: '"
         + toColl + "'}, operationDescription: {to: {db: '" + toDb + "', coll: '" + toColl + "'}}}";
+  }
+
+  /** The event with {@code collectionUUID} set to the source incarnation numbered {@code incarnation}. */
+  static String of(int incarnation, String eventJson) {
+    byte[] uuid = new byte[16];
+    uuid[15] = (byte) incarnation;
+    return BsonDocument.parse(eventJson).append("collectionUUID", new BsonBinary(BsonBinarySubType.UUID_STANDARD, uuid))
+        .toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
   }
 
   static String dropDatabase(String db) {
