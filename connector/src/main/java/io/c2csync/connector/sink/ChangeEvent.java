@@ -3,6 +3,7 @@ package io.c2csync.connector.sink;
 import java.util.Optional;
 
 import org.bson.BsonBinary;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
@@ -55,6 +56,12 @@ public record ChangeEvent(BsonDocument document, String origin) {
       throw malformed("collectionUUID must be BINARY, got " + uuid.getBsonType());
     }
     return Optional.of(uuid.asBinary());
+  }
+
+  /** Whether the initial copy emitted this event (its {@code _id} says {@code copyingData}) rather than the change stream. */
+  public boolean fromCopy() {
+    BsonValue id = document.get("_id");
+    return id != null && id.isDocument() && id.asDocument().getBoolean("copyingData", BsonBoolean.FALSE).getValue();
   }
 
   /** The destination filter for this event's document: its {@code _id}. */

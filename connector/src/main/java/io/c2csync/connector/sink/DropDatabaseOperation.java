@@ -33,7 +33,7 @@ public final class DropDatabaseOperation implements ChangeOperation {
   private void dropSelected(MongoClient client, String database) {
     MongoDatabase db = client.getDatabase(database);
     for (String collection : db.listCollectionNames().into(new ArrayList<>())) {
-      if (selection.selects(database, collection) && !incarnations.holdsIncarnation(database + "." + collection)) {
+      if (selection.selects(database, collection) && !incarnations.keepsOnDropDatabase(database + "." + collection)) {
         db.getCollection(collection).drop();
       }
     }

@@ -27,6 +27,7 @@ final class Incarnations {
 
   private final MongoCollection<BsonDocument> store;
   private final Map<String, BsonBinary> uuidByNamespace = new HashMap<>();
+  private boolean streamCarriesUuids;
 
   Incarnations(MongoClient client) {
     store = client.getDatabase(MarkerNamespace.DATABASE).getCollection(MarkerNamespace.COLLECTIONS, BsonDocument.class);
@@ -36,6 +37,7 @@ final class Incarnations {
   /** Whether the destination holds the incarnation this event is about (or could create it). */
   boolean admits(ChangeEvent event) {
     Optional<BsonBinary> eventUuid = event.collectionUuid();
+    streamCarriesUuids |= eventUuid.isPresent() && !event.fromCopy();
     if (eventUuid.isEmpty() || event.collection().isEmpty()) {
       return true;
     }
@@ -73,9 +75,12 @@ final class Incarnations {
     }
   }
 
-  /** Whether a destination namespace holds a known source incarnation. */
-  boolean holdsIncarnation(String namespace) {
-    return uuidByNamespace.containsKey(namespace);
+  /**
+   * Whether dropDatabase must keep this namespace: it holds a known incarnation although the
+   * server's per-collection drop events (which a stream with UUIDs has) came first.
+   */
+  boolean keepsOnDropDatabase(String namespace) {
+    return streamCarriesUuids && uuidByNamespace.containsKey(namespace);
   }
 
   private String holderOf(BsonBinary uuid) {

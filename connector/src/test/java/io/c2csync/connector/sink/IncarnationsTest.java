@@ -86,4 +86,14 @@ class IncarnationsTest {
     assertThat(sink.collectionNames("db")).isEmpty();
     assertThat(sink.documents("__c2c_sync", "collections")).isEmpty();
   }
+
+  @Test
+  void whenTheStreamCarriesNoUuidsDropDatabaseDropsWhatTheCopyCreated() {
+    String copiedCreate = BsonDocument.parse(of(1, ddl("create", "db", "copied", "{}")))
+        .append("_id", BsonDocument.parse("{copyingData: true, ddl: 'create', ns: 'db.copied'}")).toJson();
+    sink.put(sink.records(copiedCreate));
+    sink.put(sink.records(insert("db", "copied", "{_id: 1}"), dropDatabase("db")));
+
+    assertThat(sink.collectionNames("db")).isEmpty();
+  }
 }
