@@ -6,6 +6,7 @@ import org.apache.kafka.connect.connector.Task;
 import com.mongodb.kafka.connect.MongoSinkConnector;
 import com.mongodb.kafka.connect.sink.MongoSinkConfig;
 
+import io.c2csync.connector.ConfigDefs;
 import io.c2csync.connector.ConnectorVersion;
 import io.c2csync.connector.topics.SelectionConfig;
 
@@ -25,7 +26,7 @@ public class C2cSinkConnector extends MongoSinkConnector {
 
   @Override
   public ConfigDef config() {
-    return SelectionConfig.define(new ConfigDef(MongoSinkConfig.CONFIG));
+    return ConfigDefs.extend(MongoSinkConfig.CONFIG, SelectionConfig::define);
   }
 
   @Override

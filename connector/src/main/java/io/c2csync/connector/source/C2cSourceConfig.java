@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 import com.mongodb.kafka.connect.source.MongoSourceConfig;
 
+import io.c2csync.connector.ConfigDefs;
 import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SelectionConfig;
 
@@ -20,7 +21,7 @@ public record C2cSourceConfig(NamespaceSelection selection, BuildIndexes buildIn
 
   /** mongo-kafka's source config plus our keys, each documented and validated where Connect validates. */
   public static ConfigDef configDef() {
-    return SelectionConfig.define(new ConfigDef(MongoSourceConfig.CONFIG))
+    return ConfigDefs.extend(MongoSourceConfig.CONFIG, ours -> SelectionConfig.define(ours)
         .define(BUILD_INDEXES, Type.STRING, BuildIndexes.AFTER_DATA_COPY.wireName(),
             (name, value) -> {
               try {
@@ -29,7 +30,7 @@ public record C2cSourceConfig(NamespaceSelection selection, BuildIndexes buildIn
                 throw new ConfigException(e.getMessage());
               }
             },
-            Importance.MEDIUM, "When the copy builds the source's indexes: beforeDataCopy, afterDataCopy or never");
+            Importance.MEDIUM, "When the copy builds the source's indexes: beforeDataCopy, afterDataCopy or never"));
   }
 
   public static C2cSourceConfig from(Map<String, String> props) {
