@@ -1,0 +1,105 @@
+package io.c2csync.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's in-memory backend, extended to answer as a one-member replica set with a change log and
+ * change streams. Commands it does not know still reach the library, which refuses unknown ones.
+ */
+final class EmulatedBackend extends MemoryBackend {
+
+    private final ClusterClock clock;
+    private final ChangeLog changeLog;
+    private final ServerCommands serverCommands;
+    private final ChangeStreams changeStreams;
+
+    EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions.HistoryLimits historyLimits) {
+        super(clock.wallClock());
+        this.clock = clock;
+        this.changeLog = new ChangeLog(clock, historyLimits);
+        this.serverCommands = new ServerCommands(identity, clock);
+        this.changeStreams = new ChangeStreams(changeLog, new ChangeEventRenderer(this::findCurrent),
+            getCursorRegistry()::generateCursorId, this::resolveDatabase);
+    }
+
+    @Override
+    public EmulatedDatabase openOrCreateDatabase(String databaseName) {
+        return new EmulatedDatabase(databaseName, getCursorRegistry(), changeLog);
+    }
+
+    ClusterClock clock() {
+        return clock;
+    }
+
+    /** Handles one OP_MSG; a change-stream getMore may complete later, once there are events or its time is up. */
+    CompletableFuture<Document> handleAsync(MongoMessage message) {
+        Document query = message.getDocument();
+        String command = query.keySet().iterator().next();
+        try {
+            if (command.equalsIgnoreCase("getMore") && changeStreams.owns(query.get(command))) {
+                return changeStreams.getMore(query, message.getChannel().eventLoop());
+            }
+            return CompletableFuture.completedFuture(handleMessage(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Transactions.refuse(query);
+        if (serverCommands.handles(command)) {
+            return serverCommands.handle(channel, databaseName, command, query);
+        }
+        if (command.equalsIgnoreCase("serverStatus")) {
+            return serverCommands.serverStatus(getServerStatus());
+        }
+        if (ChangeStreams.isChangeStream(command, query)) {
+            return changeStreams.open(databaseName, query);
+        }
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    protected Document handleKillCursors(Document query) {
+        List<Object> killed = new ArrayList<>();
+        List<Object> others = new ArrayList<>();
+        for (Object id : (List<?>) query.get("cursors")) {
+            if (id instanceof Number number && changeStreams.kill(number.longValue())) {
+                killed.add(number.longValue());
+            } else {
+                others.add(id);
+            }
+        }
+        Document reply = super.handleKillCursors(new Document("killCursors", query.get("killCursors")).append("cursors", others));
+        @SuppressWarnings("unchecked")
+        List<Object> libraryKilled = (List<Object>) reply.get("cursorsKilled");
+        killed.addAll(libraryKilled);
+        reply.put("cursorsKilled", killed);
+        return reply;
+    }
+
+    private Document findCurrent(Namespace namespace, Document documentKey) {
+        if (!listDatabaseNames().contains(namespace.database())) {
+            return null;
+        }
+        MongoDatabase database = resolveDatabase(namespace.database());
+        MongoCollection<?> collection = database.resolveCollection(namespace.collection(), false);
+        if (collection == null) {
+            return null;
+        }
+        for (Document document : collection.handleQuery(documentKey)) {
+            return document.cloneDeeply();
+        }
+        return null;
+    }
+}
