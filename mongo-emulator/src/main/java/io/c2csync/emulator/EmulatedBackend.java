@@ -2,6 +2,8 @@ package io.c2csync.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -16,6 +18,11 @@ import io.netty.channel.Channel;
  * change streams. Commands it does not know still reach the library, which refuses unknown ones.
  */
 final class EmulatedBackend extends MemoryBackend {
+
+    /** Collection commands that the library only routes to databases other than admin. */
+    private static final Set<String> DATABASE_COMMANDS = Set.of("insert", "update", "delete", "find", "findandmodify",
+        "count", "aggregate", "distinct", "create", "drop", "createindexes", "listcollections", "listindexes",
+        "dropindexes", "dbstats", "collstats");
 
     private final ClusterClock clock;
     private final ChangeLog changeLog;
@@ -65,6 +72,9 @@ final class EmulatedBackend extends MemoryBackend {
         }
         if (ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
+        }
+        if (databaseName.equals("admin") && DATABASE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            return resolveDatabase(databaseName).handleCommand(channel, command, query, this::resolveDatabase, oplog);
         }
         return super.handleCommand(channel, databaseName, command, query);
     }
