@@ -20,26 +20,45 @@ final class ChangeEventRenderer {
     Document render(ChangeEvent event, ChangeStreamSpec spec) {
         ChangeDraft change = event.change();
         OperationType type = change.operationType();
-        Document rendered = new Document("_id", event.resumeToken().toDocument());
-        rendered.put("operationType", type.wireName());
-        rendered.put("clusterTime", event.clusterTime());
-        rendered.put("wallTime", event.wallTime());
-        if (spec.showExpandedEvents()) {
+        Document rendered = header(event.resumeToken(), type.wireName(), event);
+        if (spec.showExpandedEvents() && change.collectionUuid() != null) {
             rendered.put("collectionUUID", change.collectionUuid());
         }
         switch (type) {
             case INSERT, REPLACE -> rendered.put("fullDocument", change.fullDocument());
             case UPDATE -> putPostImage(rendered, event, spec);
-            case DELETE -> { }
+            default -> { }
         }
         rendered.put("ns", change.namespace().toDocument());
-        rendered.put("documentKey", change.documentKey());
+        if (type.isDocumentChange()) {
+            rendered.put("documentKey", change.documentKey());
+        }
         if (type == OperationType.UPDATE) {
             rendered.put("updateDescription", updateDescription(change, spec));
         }
-        if (type != OperationType.INSERT) {
+        if (type.isDocumentChange() && type != OperationType.INSERT) {
             putPreImage(rendered, event, spec);
         }
+        if (change.details() != null) {
+            change.details().forEach((field, value) -> {
+                if (spec.showExpandedEvents() || !field.equals("operationDescription")) {
+                    rendered.put(field, value);
+                }
+            });
+        }
+        return rendered;
+    }
+
+    /** The {@code invalidate} event that closes a stream after the drop or rename of what it watches. */
+    Document invalidate(ChangeEvent cause) {
+        return header(ResumeToken.invalidation(cause.clusterTime()), "invalidate", cause);
+    }
+
+    private static Document header(ResumeToken token, String operationType, ChangeEvent event) {
+        Document rendered = new Document("_id", token.toDocument());
+        rendered.put("operationType", operationType);
+        rendered.put("clusterTime", event.clusterTime());
+        rendered.put("wallTime", event.wallTime());
         return rendered;
     }
 

@@ -4,13 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The emulated oplog: every committed change in commit order, each stamped with its own cluster time.
@@ -88,13 +85,22 @@ final class ChangeLog {
         return low;
     }
 
-    /** Whether an event with exactly this cluster time is retained, or was the last one dropped. */
-    synchronized boolean hasEventAt(BsonTimestamp clusterTime) {
+    /**
+     * The retained event at exactly this cluster time; empty if it was the last one dropped (resuming after it
+     * loses nothing).
+     *
+     * @throws de.bwaldvogel.mongo.exception.MongoServerError 286 if older history was dropped, 260 if there was
+     *                                                        never an event at that time
+     */
+    synchronized Optional<ChangeEvent> eventAt(BsonTimestamp clusterTime) {
         if (clusterTime.equals(historyStart)) {
-            return true;
+            return Optional.empty();
         }
         long position = positionAfter(clusterTime);
-        return position > events.firstSequence(nextSequence) && events.get(position - 1).clusterTime().equals(clusterTime);
+        if (position > events.firstSequence(nextSequence) && events.get(position - 1).clusterTime().equals(clusterTime)) {
+            return Optional.of(events.get(position - 1));
+        }
+        throw MongoErrors.INVALID_RESUME_TOKEN.error("cannot resume stream; the resume token was not found: no event at " + clusterTime);
     }
 
     synchronized long endPosition() {
@@ -127,21 +133,9 @@ final class ChangeLog {
     }
 
     private static long sizeOf(ChangeDraft change) {
-        return bsonSize(change.fullDocument()) + bsonSize(change.updateDescription())
-            + bsonSize(change.preImage()) + bsonSize(change.postImage()) + bsonSize(change.documentKey());
-    }
-
-    private static long bsonSize(Document document) {
-        if (document == null) {
-            return 0;
-        }
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            return buffer.writerIndex();
-        } finally {
-            buffer.release();
-        }
+        return BsonSizes.of(change.fullDocument()) + BsonSizes.of(change.updateDescription())
+            + BsonSizes.of(change.preImage()) + BsonSizes.of(change.postImage()) + BsonSizes.of(change.documentKey())
+            + BsonSizes.of(change.details());
     }
 
     /**

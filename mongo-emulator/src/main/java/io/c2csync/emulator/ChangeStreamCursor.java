@@ -3,6 +3,7 @@ package io.c2csync.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
@@ -23,17 +24,21 @@ final class ChangeStreamCursor {
     private final ChangeEventRenderer renderer;
     private long position;
     private ResumeToken postBatchResumeToken;
+    /** The event that invalidated this stream; its invalidate event is still to be sent. */
+    private ChangeEvent invalidatedBy;
+    private boolean closed;
 
     ChangeStreamCursor(long id, ChangeStreamScope scope, ChangeStreamSpec spec, Aggregation userPipeline,
-                       ChangeLog log, ChangeEventRenderer renderer, long position, ResumeToken startToken) {
+                       ChangeLog log, ChangeEventRenderer renderer, ChangeStreams.Start start) {
         this.id = id;
         this.scope = scope;
         this.spec = spec;
         this.userPipeline = userPipeline;
         this.log = log;
         this.renderer = renderer;
-        this.position = position;
-        this.postBatchResumeToken = startToken;
+        this.position = start.position();
+        this.postBatchResumeToken = start.token();
+        this.invalidatedBy = start.invalidatedBy();
     }
 
     long id() {
@@ -44,8 +49,17 @@ final class ChangeStreamCursor {
         return scope.cursorNamespace();
     }
 
+    ChangeStreamScope scope() {
+        return scope;
+    }
+
     synchronized long position() {
         return position;
+    }
+
+    /** Whether the stream was invalidated and its last batch sent: the cursor is gone. */
+    synchronized boolean closed() {
+        return closed;
     }
 
     /** The events after this cursor's position, at most {@code maxEvents} (0: as many as fit in a reply). */
@@ -53,21 +67,24 @@ final class ChangeStreamCursor {
         int limit = maxEvents > 0 ? maxEvents : Integer.MAX_VALUE;
         List<Document> batch = new ArrayList<>();
         long batchBytes = 0;
-        while (batch.size() < limit && batchBytes < MAX_BATCH_BYTES) {
+        while (invalidatedBy == null && batch.size() < limit && batchBytes < MAX_BATCH_BYTES) {
             ChangeLog.Slice slice = log.read(position, SCAN_CHUNK);
             for (ChangeEvent event : slice.events()) {
-                if (batch.size() >= limit || batchBytes >= MAX_BATCH_BYTES) {
-                    return new Batch(batch, postBatchResumeToken.toDocument());
+                if (invalidatedBy != null || batch.size() >= limit || batchBytes >= MAX_BATCH_BYTES) {
+                    return finish(batch);
                 }
                 position = event.sequence() + 1;
-                if (!scope.includes(event.change().namespace())) {
+                if (!visible(event)) {
                     continue;
                 }
-                Document output = applyUserPipeline(event, renderer.render(event, spec));
+                Document output = applyUserPipeline(event.resumeToken(), renderer.render(event, spec));
                 postBatchResumeToken = event.resumeToken();
                 if (output != null) {
                     batch.add(output);
                     batchBytes += event.sizeBytes() + EVENT_OVERHEAD_BYTES;
+                }
+                if (scope.invalidatedBy(event.change())) {
+                    invalidatedBy = event;
                 }
             }
             if (slice.reachedEnd()) {
@@ -77,19 +94,37 @@ final class ChangeStreamCursor {
                 break;
             }
         }
-        return new Batch(batch, postBatchResumeToken.toDocument());
+        return finish(batch);
     }
 
-    private Document applyUserPipeline(ChangeEvent event, Document rendered) {
+    private Batch finish(List<Document> batch) {
+        if (invalidatedBy != null) {
+            ResumeToken token = ResumeToken.invalidation(invalidatedBy.clusterTime());
+            Document invalidate = applyUserPipeline(token, renderer.invalidate(invalidatedBy));
+            if (invalidate != null) {
+                batch.add(invalidate);
+            }
+            postBatchResumeToken = token;
+            closed = true;
+        }
+        return new Batch(batch, postBatchResumeToken.toDocument(), closed);
+    }
+
+    private boolean visible(ChangeEvent event) {
+        ChangeDraft change = event.change();
+        return scope.includes(change.namespace()) && (spec.showExpandedEvents() || !change.operationType().expandedOnly());
+    }
+
+    private Document applyUserPipeline(ResumeToken token, Document rendered) {
         if (userPipeline == null) {
             return rendered;
         }
-        List<Document> result = userPipeline.runStages(java.util.stream.Stream.of(rendered.cloneDeeply()));
+        List<Document> result = userPipeline.runStages(Stream.of(rendered.cloneDeeply()));
         if (result.isEmpty()) {
             return null;
         }
         Document output = result.get(0);
-        if (!Objects.equals(output.get("_id"), event.resumeToken().toDocument())) {
+        if (!Objects.equals(output.get("_id"), token.toDocument())) {
             throw MongoErrors.CHANGE_STREAM_FATAL_ERROR.error("Encountered an event whose _id field, which contains the"
                 + " resume token, was modified by the pipeline. Modifying the _id field of an event makes it impossible"
                 + " to resume the stream from that point. Only transformations that retain the unmodified _id field are"
@@ -98,7 +133,7 @@ final class ChangeStreamCursor {
         return output;
     }
 
-    /** One batch of events and the token to resume after it. */
-    record Batch(List<Document> events, Document postBatchResumeToken) {
+    /** One batch of events, the token to resume after it, and whether the stream ended with it. */
+    record Batch(List<Document> events, Document postBatchResumeToken, boolean exhausted) {
     }
 }

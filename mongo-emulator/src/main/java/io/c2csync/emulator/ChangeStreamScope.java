@@ -23,6 +23,17 @@ record ChangeStreamScope(String database, String collection) {
         return collection.equals(namespace.collection());
     }
 
+    /** Whether this change ends a stream of this scope: its collection dropped or renamed, its database dropped. */
+    boolean invalidatedBy(ChangeDraft change) {
+        Namespace namespace = change.namespace();
+        return switch (change.operationType()) {
+            case DROP, RENAME -> collection != null && collection.equals(namespace.collection())
+                && database.equals(namespace.database());
+            case DROP_DATABASE -> database != null && collection == null && database.equals(namespace.database());
+            default -> false;
+        };
+    }
+
     /** The {@code ns} MongoDB reports for the stream's cursor. */
     String cursorNamespace() {
         if (database == null) {

@@ -52,11 +52,13 @@ final class ChangeStreams {
         ChangeStreamSpec spec = ChangeStreamSpec.parse(((Document) pipeline.get(0)).get("$changeStream"));
         ChangeStreamScope scope = scopeOf(databaseName, query.get("aggregate"), spec);
         Aggregation userPipeline = userPipeline(databaseName, pipeline.subList(1, pipeline.size()));
-        Start start = startOf(spec);
+        Start start = startOf(spec, scope);
         ChangeStreamCursor cursor = new ChangeStreamCursor(cursorIds.getAsLong(), scope, spec, userPipeline, log,
-            renderer, start.position(), start.token());
+            renderer, start);
         ChangeStreamCursor.Batch batch = cursor.next(batchSize(query.get("cursor")));
-        cursors.put(cursor.id(), cursor);
+        if (!batch.exhausted()) {
+            cursors.put(cursor.id(), cursor);
+        }
         return reply(cursor, "firstBatch", batch);
     }
 
@@ -119,26 +121,33 @@ final class ChangeStreams {
             }
         }
         MongoDatabase database = databases.resolve(databaseName);
-        @SuppressWarnings("unchecked")
-        List<Document> documents = (List<Document>) stages;
-        return Aggregation.fromPipeline(documents, databases, database, null, NoopOplog.get());
+        return Aggregation.fromPipeline(PipelineStages.withAliasesRewritten(stages), databases, database, null, NoopOplog.get());
     }
 
-    private Start startOf(ChangeStreamSpec spec) {
+    private Start startOf(ChangeStreamSpec spec, ChangeStreamScope scope) {
         Document token = spec.resumeAfter() != null ? spec.resumeAfter() : spec.startAfter();
         if (token != null) {
             ResumeToken resumeToken = ResumeToken.parse(token);
-            if (resumeToken.event() && !log.hasEventAt(resumeToken.clusterTime())) {
-                throw MongoErrors.INVALID_RESUME_TOKEN.error("cannot resume stream; the resume token was not found. " + token);
-            }
-            return new Start(log.positionAfter(resumeToken.clusterTime()), resumeToken);
+            long position = log.positionAfter(resumeToken.clusterTime());
+            return switch (resumeToken.kind()) {
+                case HIGH_WATER_MARK -> new Start(position, resumeToken, null);
+                case INVALIDATE -> {
+                    if (spec.resumeAfter() != null) {
+                        throw MongoErrors.INVALID_RESUME_TOKEN.error("Attempting to resume a change stream using"
+                            + " 'resumeAfter' is not allowed from an invalidate notification; use 'startAfter'");
+                    }
+                    yield new Start(position, resumeToken, null);
+                }
+                case EVENT -> new Start(position, resumeToken, log.eventAt(resumeToken.clusterTime())
+                    .filter(event -> scope.invalidatedBy(event.change())).orElse(null));
+            };
         }
         if (spec.startAtOperationTime() != null) {
             BsonTimestamp justBefore = new BsonTimestamp(spec.startAtOperationTime().getValue() - 1);
-            return new Start(log.positionAfter(justBefore), ResumeToken.highWaterMark(justBefore));
+            return new Start(log.positionAfter(justBefore), ResumeToken.highWaterMark(justBefore), null);
         }
         ChangeLog.Slice now = log.read(log.endPosition(), 0);
-        return new Start(log.positionAfter(now.latestTime()), ResumeToken.highWaterMark(now.latestTime()));
+        return new Start(log.positionAfter(now.latestTime()), ResumeToken.highWaterMark(now.latestTime()), null);
     }
 
     private static int batchSize(Object cursorOptions) {
@@ -151,12 +160,17 @@ final class ChangeStreams {
     private static Document reply(ChangeStreamCursor cursor, String batchField, ChangeStreamCursor.Batch batch) {
         Document cursorDocument = new Document(batchField, batch.events());
         cursorDocument.put("postBatchResumeToken", batch.postBatchResumeToken());
-        cursorDocument.put("id", cursor.id());
+        cursorDocument.put("id", batch.exhausted() ? 0L : cursor.id());
         cursorDocument.put("ns", cursor.namespace());
         return new Document("cursor", cursorDocument).append("ok", 1.0);
     }
 
-    private record Start(long position, ResumeToken token) {
+    /**
+     * Where a new stream starts.
+     *
+     * @param invalidatedBy when resuming from the event that invalidated this stream: that event
+     */
+    record Start(long position, ResumeToken token, ChangeEvent invalidatedBy) {
     }
 
     /** A getMore waiting for events: retried on each append until it has events or its deadline passes. */
@@ -183,7 +197,10 @@ final class ChangeStreams {
                 }
                 ChangeStreamCursor.Batch batch = cursor.next(batchSize);
                 long remaining = deadline - System.nanoTime();
-                if (!batch.events().isEmpty() || remaining <= 0) {
+                if (!batch.events().isEmpty() || remaining <= 0 || batch.exhausted()) {
+                    if (batch.exhausted()) {
+                        cursors.remove(cursor.id());
+                    }
                     reply.complete(ChangeStreams.reply(cursor, "nextBatch", batch));
                 } else {
                     parkUntilAppendOr(remaining);

@@ -28,6 +28,7 @@ final class EmulatedBackend extends MemoryBackend {
     private final ChangeLog changeLog;
     private final ServerCommands serverCommands;
     private final ChangeStreams changeStreams;
+    private final ClusterCatalog clusterCatalog;
 
     EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions.HistoryLimits historyLimits) {
         super(clock.wallClock());
@@ -36,6 +37,7 @@ final class EmulatedBackend extends MemoryBackend {
         this.serverCommands = new ServerCommands(identity, clock);
         this.changeStreams = new ChangeStreams(changeLog, new ChangeEventRenderer(this::findCurrent),
             getCursorRegistry()::generateCursorId, this::resolveDatabase);
+        this.clusterCatalog = new ClusterCatalog(this::listDatabaseNames, name -> (EmulatedDatabase) resolveDatabase(name));
     }
 
     @Override
@@ -73,10 +75,36 @@ final class EmulatedBackend extends MemoryBackend {
         if (ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
         }
+        if (databaseName.equals("admin") && command.equalsIgnoreCase("listDatabases")) {
+            return clusterCatalog.listDatabases(query);
+        }
+        if (databaseName.equals("admin") && command.equalsIgnoreCase("renameCollection")) {
+            return renameCollection(channel, databaseName, command, query);
+        }
         if (databaseName.equals("admin") && DATABASE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return resolveDatabase(databaseName).handleCommand(channel, command, query, this::resolveDatabase, oplog);
         }
         return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    private Document renameCollection(Channel channel, String databaseName, String command, Document query) {
+        ClusterCatalog.Rename rename = clusterCatalog.checkRename(query);
+        Namespace from = rename.source().namespace();
+        Document reply = super.handleCommand(channel, databaseName, command, query);
+        if (!from.isInternalDatabase()) {
+            changeLog.append(rename.event(from));
+        }
+        return reply;
+    }
+
+    @Override
+    public void dropDatabase(String databaseName) {
+        boolean hadCollections = clusterCatalog.existing(databaseName).map(EmulatedDatabase::hasUserCollections).orElse(false);
+        super.dropDatabase(databaseName);
+        Namespace namespace = new Namespace(databaseName, null);
+        if (hadCollections && !namespace.isInternalDatabase()) {
+            changeLog.append(ChangeDraft.dropDatabase(databaseName));
+        }
     }
 
     @Override

@@ -16,6 +16,12 @@ enum MongoErrors {
     CHANGE_STREAM_FATAL_ERROR(280, "ChangeStreamFatalError"),
     CHANGE_STREAM_HISTORY_LOST(286, "ChangeStreamHistoryLost"),
     UNKNOWN_FIELD(40415, "Location40415"),
+    PIPELINE_STAGE_SHAPE(40323, "Location40323"),
+    NAMESPACE_NOT_FOUND(26, "NamespaceNotFound"),
+    NAMESPACE_EXISTS(48, "NamespaceExists"),
+    INDEX_NOT_FOUND(27, "IndexNotFound"),
+    DOCUMENT_VALIDATION_FAILURE(121, "DocumentValidationFailure"),
+    NOT_IMPLEMENTED(238, "NotImplemented"),
     ONE_RESUME_OPTION_ONLY(40674, "Location40674"),
     STAGE_NOT_PERMITTED_IN_CHANGE_STREAM(40602, "Location40602");
 

@@ -90,6 +90,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void driverDecodesEventsAndExpandedEventsCarryTheCollectionUuid() {
+        client.getDatabase("shape").createCollection("decoded");
         MongoCollection<Document> collection = client.getDatabase("shape").getCollection("decoded");
         try (var cursor = collection.watch().showExpandedEvents(true).cursor()) {
             collection.insertOne(new Document("_id", 1));
