@@ -7,37 +7,48 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's in-memory backend, extended to answer as a one-member replica set with a change log and
- * change streams. Commands it does not know still reach the library, which refuses unknown ones.
+ * mongo-java-server's in-memory backend, extended to answer as a one-member replica set with a change log,
+ * change streams, access control and write blocking. Commands it does not know still reach the library, which
+ * refuses unknown ones.
  */
 final class EmulatedBackend extends MemoryBackend {
 
     /** Collection commands that the library only routes to databases other than admin. */
     private static final Set<String> DATABASE_COMMANDS = Set.of("insert", "update", "delete", "find", "findandmodify",
         "count", "aggregate", "distinct", "create", "drop", "createindexes", "listcollections", "listindexes",
-        "dropindexes", "dbstats", "collstats");
+        "dropindexes", "dbstats", "collstats", "collmod");
 
     private final ClusterClock clock;
     private final ChangeLog changeLog;
     private final ServerCommands serverCommands;
     private final ChangeStreams changeStreams;
     private final ClusterCatalog clusterCatalog;
+    private final AccessControl accessControl;
+    private final AuthCommands authCommands;
+    private final WriteBlocking writeBlocking = new WriteBlocking();
 
-    EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions.HistoryLimits historyLimits) {
+    EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions options) {
         super(clock.wallClock());
         this.clock = clock;
-        this.changeLog = new ChangeLog(clock, historyLimits);
-        this.serverCommands = new ServerCommands(identity, clock);
+        this.changeLog = new ChangeLog(clock, options.historyLimits());
+        this.serverCommands = new ServerCommands(identity, clock, writeBlocking);
         this.changeStreams = new ChangeStreams(changeLog, new ChangeEventRenderer(this::findCurrent),
             getCursorRegistry()::generateCursorId, this::resolveDatabase);
         this.clusterCatalog = new ClusterCatalog(this::listDatabaseNames, name -> (EmulatedDatabase) resolveDatabase(name));
+        UserStore users = new UserStore();
+        this.accessControl = new AccessControl(options.auth().isPresent(), users);
+        this.authCommands = new AuthCommands(users, accessControl);
+        options.auth().ifPresent(userAndPassword -> {
+            int colon = userAndPassword.indexOf(':');
+            users.createUser("admin", userAndPassword.substring(0, colon), userAndPassword.substring(colon + 1),
+                List.of(new UserStore.RoleRef("root", "admin")));
+        });
     }
 
     @Override
@@ -55,6 +66,7 @@ final class EmulatedBackend extends MemoryBackend {
         String command = query.keySet().iterator().next();
         try {
             if (command.equalsIgnoreCase("getMore") && changeStreams.owns(query.get(command))) {
+                accessControl.authorize(message.getChannel(), message.getDatabaseName(), command, query);
                 return changeStreams.getMore(query, message.getChannel().eventLoop());
             }
             return CompletableFuture.completedFuture(handleMessage(message));
@@ -66,12 +78,24 @@ final class EmulatedBackend extends MemoryBackend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Transactions.refuse(query);
+        accessControl.authorize(channel, databaseName, command, query);
+        writeBlocking.check(databaseName, command, query, accessControl.bypassesWriteBlocking(channel));
+        if (authCommands.handles(command)) {
+            return authCommands.handle(channel, databaseName, command, query);
+        }
         if (serverCommands.handles(command)) {
-            return serverCommands.handle(channel, databaseName, command, query);
+            Document reply = serverCommands.handle(channel, databaseName, command, query);
+            authCommands.describeMechanisms(query, reply);
+            return reply;
         }
-        if (command.equalsIgnoreCase("serverStatus")) {
-            return serverCommands.serverStatus(getServerStatus());
-        }
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
+            case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
+            default -> dataCommand(channel, databaseName, command, query);
+        };
+    }
+
+    private Document dataCommand(Channel channel, String databaseName, String command, Document query) {
         if (ChangeStreams.isChangeStream(command, query)) {
             return changeStreams.open(databaseName, query);
         }
@@ -127,11 +151,9 @@ final class EmulatedBackend extends MemoryBackend {
     }
 
     private Document findCurrent(Namespace namespace, Document documentKey) {
-        if (!listDatabaseNames().contains(namespace.database())) {
-            return null;
-        }
-        MongoDatabase database = resolveDatabase(namespace.database());
-        MongoCollection<?> collection = database.resolveCollection(namespace.collection(), false);
+        MongoCollection<?> collection = clusterCatalog.existing(namespace.database())
+            .map(database -> database.resolveCollection(namespace.collection(), false))
+            .orElse(null);
         if (collection == null) {
             return null;
         }

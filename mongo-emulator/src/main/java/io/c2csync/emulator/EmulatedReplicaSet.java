@@ -15,16 +15,15 @@ public final class EmulatedReplicaSet implements AutoCloseable {
     private final String connectionString;
 
     private EmulatedReplicaSet(EmulatorOptions options) {
-        if (options.auth().isPresent()) {
-            throw new UnsupportedOperationException("authentication (--auth) is not implemented by the emulator yet");
-        }
         this.options = options;
         ClusterClock clock = new ClusterClock(Clock.systemUTC());
         int port = options.port() == 0 ? FreePorts.pick(options.host()) : options.port();
         ReplicaSetIdentity identity = new ReplicaSetIdentity(options.host(), port, options.replicaSetName(), clock.wallClock().instant());
-        this.backend = new EmulatedBackend(clock, identity, options.historyLimits());
+        this.backend = new EmulatedBackend(clock, identity, options);
         this.server = new EmulatorServer(backend, new InetSocketAddress(options.host(), port));
-        this.connectionString = "mongodb://" + identity.member() + "/?replicaSet=" + options.replicaSetName();
+        this.connectionString = "mongodb://" + options.auth().map(EmulatedReplicaSet::credentials).orElse("")
+            + identity.member() + "/?replicaSet=" + options.replicaSetName()
+            + (options.auth().isPresent() ? "&authSource=admin" : "");
     }
 
     /** Starts a replica set as {@code options} say; the caller closes it. */
@@ -37,7 +36,7 @@ public final class EmulatedReplicaSet implements AutoCloseable {
         return start(EmulatorOptions.defaults().withReplicaSetName(replicaSetName));
     }
 
-    /** {@code mongodb://host:port/?replicaSet=name}. */
+    /** {@code mongodb://[user:password@]host:port/?replicaSet=name[&authSource=admin]}. */
     public String connectionString() {
         return connectionString;
     }
@@ -52,6 +51,15 @@ public final class EmulatedReplicaSet implements AutoCloseable {
 
     public String replicaSetName() {
         return options.replicaSetName();
+    }
+
+    private static String credentials(String userColonPassword) {
+        int colon = userColonPassword.indexOf(':');
+        return encode(userColonPassword.substring(0, colon)) + ":" + encode(userColonPassword.substring(colon + 1)) + "@";
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

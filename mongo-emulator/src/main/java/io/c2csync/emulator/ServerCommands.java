@@ -26,11 +26,13 @@ final class ServerCommands {
 
     private final ReplicaSetIdentity identity;
     private final ClusterClock clock;
+    private final WriteBlocking writeBlocking;
     private final AtomicLong connectionIds = new AtomicLong();
 
-    ServerCommands(ReplicaSetIdentity identity, ClusterClock clock) {
+    ServerCommands(ReplicaSetIdentity identity, ClusterClock clock, WriteBlocking writeBlocking) {
         this.identity = identity;
         this.clock = clock;
+        this.writeBlocking = writeBlocking;
     }
 
     boolean handles(String command) {
@@ -60,6 +62,7 @@ final class ServerCommands {
         Document status = libraryStatus.clone();
         status.put("version", ReplicaSetIdentity.VERSION);
         status.put("repl", identity.replSection(clock.current()));
+        status.put("userWriteBlockMode", writeBlockMode());
         return status;
     }
 
@@ -71,18 +74,20 @@ final class ServerCommands {
     private Document getParameter(Document query) {
         Object selector = query.get("getParameter");
         boolean all = "*".equals(selector) || Boolean.TRUE.equals(asDocument(selector).get("allParameters"));
+        Map<String, Object> parameters = new java.util.HashMap<>(PARAMETERS);
+        parameters.put("userWriteBlockMode", writeBlockMode());
         Document reply = new Document();
         if (all) {
-            reply.putAll(PARAMETERS);
+            reply.putAll(parameters);
         } else {
             for (String key : query.keySet()) {
                 if (key.equals("getParameter") || key.startsWith("$") || key.equals("lsid") || key.equals("comment")) {
                     continue;
                 }
-                if (!PARAMETERS.containsKey(key)) {
+                if (!parameters.containsKey(key)) {
                     throw MongoErrors.INVALID_OPTIONS.error("no option found to get: " + key);
                 }
-                reply.put(key, PARAMETERS.get(key));
+                reply.put(key, parameters.get(key));
             }
             if (reply.isEmpty()) {
                 throw MongoErrors.INVALID_OPTIONS.error("no option found to get");
@@ -90,6 +95,10 @@ final class ServerCommands {
         }
         reply.put("ok", 1.0);
         return reply;
+    }
+
+    private Document writeBlockMode() {
+        return new Document("global", writeBlocking.global());
     }
 
     private static Document asDocument(Object value) {
