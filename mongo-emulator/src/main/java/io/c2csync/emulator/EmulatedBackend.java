@@ -3,8 +3,10 @@ package io.c2csync.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -32,6 +34,7 @@ final class EmulatedBackend extends MemoryBackend {
     private final AccessControl accessControl;
     private final AuthCommands authCommands;
     private final WriteBlocking writeBlocking = new WriteBlocking();
+    private final FailPoints failPoints = new FailPoints();
 
     EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions options) {
         super(clock.wallClock());
@@ -60,10 +63,31 @@ final class EmulatedBackend extends MemoryBackend {
         return clock;
     }
 
-    /** Handles one OP_MSG; a change-stream getMore may complete later, once there are events or its time is up. */
+    /**
+     * Handles one OP_MSG. The reply may come later: a change-stream getMore waits for events, and the failCommand
+     * fail point may delay a command; when the fail point closes the connection, the reply never comes.
+     */
     CompletableFuture<Document> handleAsync(MongoMessage message) {
         Document query = message.getDocument();
         String command = query.keySet().iterator().next();
+        Optional<FailPoints.Action> failure = failPoints.onCommand(command, query);
+        if (failure.isEmpty()) {
+            return execute(message, command, query);
+        }
+        FailPoints.Action action = failure.get();
+        Channel channel = message.getChannel();
+        if (action.closeConnection()) {
+            channel.close();
+            return new CompletableFuture<>();
+        }
+        CompletableFuture<Void> delay = new CompletableFuture<>();
+        channel.eventLoop().schedule(() -> delay.complete(null), action.blockMillis(), TimeUnit.MILLISECONDS);
+        return delay.thenCompose(ignored -> action.errorReply() != null
+            ? CompletableFuture.completedFuture(action.errorReply())
+            : execute(message, command, query));
+    }
+
+    private CompletableFuture<Document> execute(MongoMessage message, String command, Document query) {
         try {
             if (command.equalsIgnoreCase("getMore") && changeStreams.owns(query.get(command))) {
                 accessControl.authorize(message.getChannel(), message.getDatabaseName(), command, query);
@@ -91,6 +115,7 @@ final class EmulatedBackend extends MemoryBackend {
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
             case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
+            case "configurefailpoint" -> failPoints.configure(databaseName, query);
             default -> dataCommand(channel, databaseName, command, query);
         };
     }
