@@ -28,6 +28,7 @@ final class EmulatedBackend extends MemoryBackend {
 
     private final ClusterClock clock;
     private final ChangeLog changeLog;
+    private final QueryCursors queryCursors;
     private final ServerCommands serverCommands;
     private final ChangeStreams changeStreams;
     private final ClusterCatalog clusterCatalog;
@@ -40,6 +41,7 @@ final class EmulatedBackend extends MemoryBackend {
         super(clock.wallClock());
         this.clock = clock;
         this.changeLog = new ChangeLog(clock, options.historyLimits());
+        this.queryCursors = new QueryCursors(getCursorRegistry()::generateCursorId);
         this.serverCommands = new ServerCommands(identity, clock, writeBlocking);
         this.changeStreams = new ChangeStreams(changeLog, new ChangeEventRenderer(this::findCurrent),
             getCursorRegistry()::generateCursorId, this::resolveDatabase);
@@ -56,7 +58,7 @@ final class EmulatedBackend extends MemoryBackend {
 
     @Override
     public EmulatedDatabase openOrCreateDatabase(String databaseName) {
-        return new EmulatedDatabase(databaseName, getCursorRegistry(), changeLog);
+        return new EmulatedDatabase(databaseName, getCursorRegistry(), changeLog, queryCursors);
     }
 
     ClusterClock clock() {
@@ -113,6 +115,8 @@ final class EmulatedBackend extends MemoryBackend {
             return reply;
         }
         return switch (command.toLowerCase(Locale.ROOT)) {
+            case "getmore" -> queryCursors.owns(query.get(command)) ? queryCursors.getMore(query)
+                : super.handleCommand(channel, databaseName, command, query);
             case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
             case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
             case "configurefailpoint" -> failPoints.configure(databaseName, query);
@@ -161,7 +165,7 @@ final class EmulatedBackend extends MemoryBackend {
         List<Object> killed = new ArrayList<>();
         List<Object> others = new ArrayList<>();
         for (Object id : (List<?>) query.get("cursors")) {
-            if (id instanceof Number number && changeStreams.kill(number.longValue())) {
+            if (id instanceof Number number && (changeStreams.kill(number.longValue()) || queryCursors.kill(number.longValue()))) {
                 killed.add(number.longValue());
             } else {
                 others.add(id);

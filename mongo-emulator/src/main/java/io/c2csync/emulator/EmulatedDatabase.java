@@ -24,15 +24,17 @@ import io.netty.channel.Channel;
 final class EmulatedDatabase extends MemoryDatabase {
 
     private final ChangeLog changeLog;
+    private final QueryCursors queryCursors;
     /** Collections that exist for users (no system.* ones). Null only while the library's constructor runs. */
     private final Set<String> userCollections = ConcurrentHashMap.newKeySet();
     /** The options of the {@code create} command being executed on this thread. */
     private final ThreadLocal<Document> creating = new ThreadLocal<>();
     private final CollectionCatalog catalog = new CollectionCatalog(this);
 
-    EmulatedDatabase(String databaseName, CursorRegistry cursorRegistry, ChangeLog changeLog) {
+    EmulatedDatabase(String databaseName, CursorRegistry cursorRegistry, ChangeLog changeLog, QueryCursors queryCursors) {
         super(databaseName, cursorRegistry);
         this.changeLog = changeLog;
+        this.queryCursors = queryCursors;
     }
 
     @Override
@@ -75,6 +77,7 @@ final class EmulatedDatabase extends MemoryDatabase {
             case "dbstats" -> CollectionCatalog.withStorageSizes(super.handleCommand(channel, command, query, databaseResolver, oplog));
             case "collstats" -> CollectionCatalog.withStorageSizes(super.handleCommand(channel, command, query, databaseResolver, oplog));
             case "aggregate" -> aggregate(channel, command, query, databaseResolver, oplog);
+            case "find" -> find(channel, command, query, databaseResolver, oplog);
             default -> super.handleCommand(channel, command, query, databaseResolver, oplog);
         };
     }
@@ -140,7 +143,20 @@ final class EmulatedDatabase extends MemoryDatabase {
         }
         Document rewritten = query.clone();
         rewritten.put("pipeline", pipeline);
-        return super.handleCommand(channel, command, rewritten, resolver, oplog);
+        Document complete = super.handleCommand(channel, command, rewritten, resolver, oplog);
+        return queryCursors.firstBatch(complete, batchSizeOf(query.get("cursor")), false);
+    }
+
+    private Document find(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        Document unbatched = query.clone();
+        unbatched.remove("batchSize");
+        Document complete = super.handleCommand(channel, command, unbatched, resolver, oplog);
+        int batchSize = query.get("batchSize") instanceof Number size ? size.intValue() : 0;
+        return queryCursors.firstBatch(complete, batchSize, Boolean.TRUE.equals(query.get("singleBatch")));
+    }
+
+    private static int batchSizeOf(Object cursorOptions) {
+        return cursorOptions instanceof Document options && options.get("batchSize") instanceof Number size ? size.intValue() : 0;
     }
 
     @Override
