@@ -14,7 +14,12 @@ record ChangeStreamSpec(FullDocument fullDocument, FullDocumentBeforeChange full
     private static final Set<String> KNOWN_FIELDS = Set.of("fullDocument", "fullDocumentBeforeChange", "resumeAfter",
         "startAfter", "startAtOperationTime", "allChangesForCluster", "showExpandedEvents");
 
-    enum FullDocument {
+    /** An option value with the name it has on the wire. */
+    interface WireValue {
+        String wireName();
+    }
+
+    enum FullDocument implements WireValue {
         DEFAULT("default"), UPDATE_LOOKUP("updateLookup"), WHEN_AVAILABLE("whenAvailable"), REQUIRED("required");
 
         private final String wireName;
@@ -22,15 +27,25 @@ record ChangeStreamSpec(FullDocument fullDocument, FullDocumentBeforeChange full
         FullDocument(String wireName) {
             this.wireName = wireName;
         }
+
+        @Override
+        public String wireName() {
+            return wireName;
+        }
     }
 
-    enum FullDocumentBeforeChange {
+    enum FullDocumentBeforeChange implements WireValue {
         OFF("off"), WHEN_AVAILABLE("whenAvailable"), REQUIRED("required");
 
         private final String wireName;
 
         FullDocumentBeforeChange(String wireName) {
             this.wireName = wireName;
+        }
+
+        @Override
+        public String wireName() {
+            return wireName;
         }
     }
 
@@ -69,14 +84,13 @@ record ChangeStreamSpec(FullDocument fullDocument, FullDocumentBeforeChange full
         return (Document) value;
     }
 
-    private static <E extends Enum<E>> E mode(E[] modes, Object value, String field) {
+    private static <E extends Enum<E> & WireValue> E mode(E[] modes, Object value, String field) {
         for (E mode : modes) {
-            String wireName = mode instanceof FullDocument full ? full.wireName : ((FullDocumentBeforeChange) mode).wireName;
-            if (wireName.equals(value)) {
+            if (mode.wireName().equals(value)) {
                 return mode;
             }
         }
         throw MongoErrors.BAD_VALUE.error("'" + value + "' is not a valid value for " + field + "; expected one of "
-            + Arrays.toString(Arrays.stream(modes).map(Enum::name).toArray()));
+            + Arrays.stream(modes).map(WireValue::wireName).toList());
     }
 }

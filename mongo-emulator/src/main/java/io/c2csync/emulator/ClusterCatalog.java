@@ -64,8 +64,8 @@ final class ClusterCatalog {
      * @return the collection being renamed and the UUID of the target it replaces, if any
      */
     Rename checkRename(Document command) {
-        Namespace from = parse(command.get("renameCollection"));
-        Namespace to = parse(command.get("to"));
+        Namespace from = Namespace.parse(command.get("renameCollection"));
+        Namespace to = Namespace.parse(command.get("to"));
         if (from.equals(to)) {
             throw MongoErrors.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
         }
@@ -83,15 +83,6 @@ final class ClusterCatalog {
             .map(database -> database.resolveCollection(namespace.collection(), false))
             .filter(EmulatedCollection.class::isInstance)
             .map(EmulatedCollection.class::cast);
-    }
-
-    private static Namespace parse(Object namespace) {
-        String text = String.valueOf(namespace);
-        int dot = text.indexOf('.');
-        if (dot <= 0 || dot == text.length() - 1) {
-            throw MongoErrors.INVALID_NAMESPACE.error("Invalid namespace specified '" + text + "'");
-        }
-        return new Namespace(text.substring(0, dot), text.substring(dot + 1));
     }
 
     private static long dataSize(EmulatedDatabase database) {

@@ -52,8 +52,8 @@ final class CommandPrivileges {
             case "dbstats" -> List.of(on("dbStats", database, null));
             case "collstats" -> List.of(on("collStats", database, collection));
             case "dropdatabase" -> List.of(on("dropDatabase", database, null));
-            case "renamecollection" -> List.of(on("renameCollectionSameDB", databaseOf(query.get(command)), null),
-                on("renameCollectionSameDB", databaseOf(query.get("to")), null));
+            case "renamecollection" -> List.of(on("renameCollectionSameDB", Namespace.databaseOf(query.get(command)), null),
+                on("renameCollectionSameDB", Namespace.databaseOf(query.get("to")), null));
             case "listdatabases" -> List.of(cluster("listDatabases"));
             case "replsetgetstatus", "serverstatus", "getparameter", "setuserwriteblockmode" -> List.of(cluster(command));
             case "killallsessions", "killallsessionsbypattern" -> List.of(cluster("killAnySession"));
@@ -81,11 +81,5 @@ final class CommandPrivileges {
 
     private static Requirement cluster(String action) {
         return new Requirement(action, null, null);
-    }
-
-    private static String databaseOf(Object namespace) {
-        String text = String.valueOf(namespace);
-        int dot = text.indexOf('.');
-        return dot < 0 ? text : text.substring(0, dot);
     }
 }

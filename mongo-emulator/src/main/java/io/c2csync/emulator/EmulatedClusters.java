@@ -2,12 +2,17 @@ package io.c2csync.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 /**
  * JUnit 5 extension giving a test class one or two emulated replica sets on free ports, started before all tests
@@ -26,6 +31,7 @@ public final class EmulatedClusters implements BeforeAllCallback, AfterAllCallba
 
     private final List<String> replicaSetNames;
     private final List<EmulatedReplicaSet> clusters = new ArrayList<>();
+    private final Map<Integer, MongoClient> clients = new ConcurrentHashMap<>();
 
     private EmulatedClusters(List<String> replicaSetNames) {
         this.replicaSetNames = replicaSetNames;
@@ -57,6 +63,16 @@ public final class EmulatedClusters implements BeforeAllCallback, AfterAllCallba
             throw new IllegalArgumentException("only " + clusters.size() + " cluster(s) were started, asked for #" + index);
         }
         return clusters.get(index);
+    }
+
+    /** A driver client of the first cluster, connected with {@code ?replicaSet=}; closed after all tests. */
+    public MongoClient client() {
+        return client(0);
+    }
+
+    public MongoClient client(int index) {
+        EmulatedReplicaSet cluster = get(index);
+        return clients.computeIfAbsent(index, i -> MongoClients.create(cluster.connectionString()));
     }
 
     @Override
@@ -94,6 +110,8 @@ public final class EmulatedClusters implements BeforeAllCallback, AfterAllCallba
     }
 
     private void closeAll() {
+        clients.values().forEach(MongoClient::close);
+        clients.clear();
         RuntimeException failure = null;
         for (EmulatedReplicaSet cluster : clusters) {
             try {

@@ -15,7 +15,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
@@ -25,8 +26,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  */
 final class EmulatorServer implements AutoCloseable {
 
-    private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new MongoThreadFactory("emulator-accept"));
-    private final EventLoopGroup workers = new NioEventLoopGroup(0, new MongoThreadFactory("emulator-io"));
+    private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, new MongoThreadFactory("emulator-accept"), NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new MongoThreadFactory("emulator-io"), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup("emulator-clients", workers.next());
     private final Channel serverChannel;
 

@@ -40,7 +40,7 @@ final class WriteBlocking {
     private static boolean isUserWrite(String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         if (name.equals("renamecollection")) {
-            return !INTERNAL_DATABASES.contains(databaseOf(query.get(command))) || !INTERNAL_DATABASES.contains(databaseOf(query.get("to")));
+            return !INTERNAL_DATABASES.contains(Namespace.databaseOf(query.get(command))) || !INTERNAL_DATABASES.contains(Namespace.databaseOf(query.get("to")));
         }
         if (INTERNAL_DATABASES.contains(database)) {
             return false;
@@ -50,11 +50,5 @@ final class WriteBlocking {
                 .anyMatch(stage -> stage instanceof Document document && (document.containsKey("$out") || document.containsKey("$merge")));
         }
         return WRITES.contains(name);
-    }
-
-    private static String databaseOf(Object namespace) {
-        String text = String.valueOf(namespace);
-        int dot = text.indexOf('.');
-        return dot < 0 ? text : text.substring(0, dot);
     }
 }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -38,24 +34,13 @@ class CaptureTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
     private MongoCollection<Document> collection;
     private ChangeStreamProbe events;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void watchCluster(TestInfo test) {
-        collection = client.getDatabase("capture").getCollection(test.getTestMethod().orElseThrow().getName());
-        events = ChangeStreamProbe.open(client.watch());
+        collection = CLUSTERS.client().getDatabase("capture").getCollection(test.getTestMethod().orElseThrow().getName());
+        events = ChangeStreamProbe.open(CLUSTERS.client().watch());
     }
 
     @AfterEach

@@ -12,8 +12,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,28 +28,16 @@ class ChangeStreamResumeTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @Test
     void resumeAfterAndStartAfterContinueAfterTheGivenEvent() {
-        MongoCollection<Document> collection = client.getDatabase("resume").getCollection("tokens");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("resume").getCollection("tokens");
         BsonDocument afterFirst;
-        try (ChangeStreamProbe stream = ChangeStreamProbe.open(client.watch())) {
+        try (ChangeStreamProbe stream = ChangeStreamProbe.open(CLUSTERS.client().watch())) {
             collection.insertMany(List.of(new Document("_id", 1), new Document("_id", 2), new Document("_id", 3)));
             afterFirst = BsonDocument.parse(stream.next(3).get(0).get("_id", Document.class).toJson());
         }
-        try (ChangeStreamProbe resumed = ChangeStreamProbe.open(client.watch().resumeAfter(afterFirst));
-             ChangeStreamProbe started = ChangeStreamProbe.open(client.watch().startAfter(afterFirst))) {
+        try (ChangeStreamProbe resumed = ChangeStreamProbe.open(CLUSTERS.client().watch().resumeAfter(afterFirst));
+             ChangeStreamProbe started = ChangeStreamProbe.open(CLUSTERS.client().watch().startAfter(afterFirst))) {
             assertThat(ids(resumed.next(2))).containsExactly(2, 3);
             assertThat(ids(started.next(2))).containsExactly(2, 3);
             resumed.assertNoMore();
@@ -60,9 +46,9 @@ class ChangeStreamResumeTest {
 
     @Test
     void startAtOperationTimeIncludesTheWriteAtThatTime() {
-        MongoCollection<Document> collection = client.getDatabase("resume").getCollection("operationTime");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("resume").getCollection("operationTime");
         BsonTimestamp insertTime;
-        try (ClientSession session = client.startSession()) {
+        try (ClientSession session = CLUSTERS.client().startSession()) {
             collection.insertOne(session, new Document("_id", 1));
             insertTime = session.getOperationTime();
         }
@@ -75,7 +61,7 @@ class ChangeStreamResumeTest {
 
     @Test
     void everyBatchCarriesAPostBatchResumeTokenThatAdvancesPastFilteredEvents() {
-        MongoDatabase database = client.getDatabase("resume");
+        MongoDatabase database = CLUSTERS.client().getDatabase("resume");
         Document opened = database.runCommand(new Document("aggregate", "watched")
             .append("pipeline", List.of(new Document("$changeStream", new Document()))).append("cursor", new Document()));
         Document firstCursor = opened.get("cursor", Document.class);
@@ -94,7 +80,7 @@ class ChangeStreamResumeTest {
 
     @Test
     void heartbeatTokenFromAnIdleStreamResumesWithoutLoss() {
-        MongoCollection<Document> collection = client.getDatabase("resume").getCollection("heartbeat");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("resume").getCollection("heartbeat");
         BsonDocument heartbeat;
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch())) {
             stream.assertNoMore();
@@ -112,17 +98,15 @@ class ChangeStreamResumeTest {
         BsonDocument unknown = new BsonDocument("_data", new BsonString("82" + "7FFFFFFF00000001" + "2B0404"));
         BsonDocument malformed = new BsonDocument("_data", new BsonString("not a token"));
 
-        assertThatThrownBy(() -> client.watch().resumeAfter(unknown).cursor())
+        assertThatThrownBy(() -> CLUSTERS.client().watch().resumeAfter(unknown).cursor())
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(260));
-        assertThatThrownBy(() -> client.watch().resumeAfter(malformed).cursor())
+        assertThatThrownBy(() -> CLUSTERS.client().watch().resumeAfter(malformed).cursor())
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(260));
     }
 
     @Test
     void aTokenOlderThanTheRetainedHistoryIsLost() {
-        EmulatorOptions small = EmulatorOptions.defaults().withReplicaSetName("small")
-            .withHistoryLimits(new EmulatorOptions.HistoryLimits(3, 1024 * 1024));
-        try (EmulatedReplicaSet cluster = EmulatedReplicaSet.start(small);
+        try (EmulatedReplicaSet cluster = withHistoryOf(3);
              MongoClient smallClient = MongoClients.create(cluster.connectionString())) {
             MongoCollection<Document> collection = smallClient.getDatabase("lost").getCollection("history");
             BsonDocument first;
@@ -130,9 +114,7 @@ class ChangeStreamResumeTest {
                 collection.insertOne(new Document("_id", 0));
                 first = BsonDocument.parse(stream.next().get("_id", Document.class).toJson());
             }
-            for (int i = 1; i <= 5; i++) {
-                collection.insertOne(new Document("_id", i));
-            }
+            insert(collection, 5);
 
             assertThatThrownBy(() -> smallClient.watch().resumeAfter(first).cursor())
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(286));
@@ -141,24 +123,19 @@ class ChangeStreamResumeTest {
 
     @Test
     void aStreamThatFallsBehindTheRetainedHistoryFailsWithHistoryLost() {
-        EmulatorOptions small = EmulatorOptions.defaults().withReplicaSetName("behind")
-            .withHistoryLimits(new EmulatorOptions.HistoryLimits(2, 1024 * 1024));
-        try (EmulatedReplicaSet cluster = EmulatedReplicaSet.start(small);
-             MongoClient smallClient = MongoClients.create(cluster.connectionString())) {
-            MongoCollection<Document> collection = smallClient.getDatabase("lost").getCollection("behind");
-            try (ChangeStreamProbe stream = ChangeStreamProbe.open(smallClient.watch())) {
-                for (int i = 0; i < 5; i++) {
-                    collection.insertOne(new Document("_id", i));
-                }
-                assertThatThrownBy(stream::next)
-                    .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(286));
-            }
+        try (EmulatedReplicaSet cluster = withHistoryOf(2);
+             MongoClient smallClient = MongoClients.create(cluster.connectionString());
+             ChangeStreamProbe stream = ChangeStreamProbe.open(smallClient.watch())) {
+            insert(smallClient.getDatabase("lost").getCollection("behind"), 5);
+
+            assertThatThrownBy(stream::next)
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(286));
         }
     }
 
     @Test
     void awaitingGetMoreReturnsOnTheNextEventWithoutBlockingOtherConnections() throws Exception {
-        MongoDatabase database = client.getDatabase("resume");
+        MongoDatabase database = CLUSTERS.client().getDatabase("resume");
         Document opened = database.runCommand(new Document("aggregate", "awaited")
             .append("pipeline", List.of(new Document("$changeStream", new Document()))).append("cursor", new Document()));
         long cursorId = opened.get("cursor", Document.class).getLong("id");
@@ -168,7 +145,7 @@ class ChangeStreamResumeTest {
                 .runCommand(new Document("getMore", cursorId).append("collection", "awaited").append("maxTimeMS", 60_000)));
 
             for (int i = 0; i < 20; i++) {
-                assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok")).isEqualTo(1.0);
+                assertThat(CLUSTERS.client().getDatabase("admin").runCommand(new Document("ping", 1)).get("ok")).isEqualTo(1.0);
             }
             assertThat(getMore).isNotDone();
             database.getCollection("awaited").insertOne(new Document("_id", "wake"));
@@ -182,7 +159,7 @@ class ChangeStreamResumeTest {
 
     @Test
     void getMoreWithNothingToReturnAnswersAnEmptyBatchWhenItsTimeIsUp() {
-        MongoDatabase database = client.getDatabase("resume");
+        MongoDatabase database = CLUSTERS.client().getDatabase("resume");
         Document opened = database.runCommand(new Document("aggregate", "quiet")
             .append("pipeline", List.of(new Document("$changeStream", new Document()))).append("cursor", new Document()));
         long cursorId = opened.get("cursor", Document.class).getLong("id");
@@ -197,7 +174,7 @@ class ChangeStreamResumeTest {
 
     @Test
     void killCursorsEndsAChangeStreamCursor() {
-        MongoDatabase database = client.getDatabase("resume");
+        MongoDatabase database = CLUSTERS.client().getDatabase("resume");
         Document opened = database.runCommand(new Document("aggregate", "killed")
             .append("pipeline", List.of(new Document("$changeStream", new Document()))).append("cursor", new Document()));
         long cursorId = opened.get("cursor", Document.class).getLong("id");
@@ -211,14 +188,25 @@ class ChangeStreamResumeTest {
 
     @Test
     void clusterWideStreamsOnlyOpenOnAdmin() {
-        assertThatThrownBy(() -> client.getDatabase("resume").runCommand(new Document("aggregate", 1)
+        assertThatThrownBy(() -> CLUSTERS.client().getDatabase("resume").runCommand(new Document("aggregate", 1)
             .append("pipeline", List.of(new Document("$changeStream", new Document("allChangesForCluster", true))))
             .append("cursor", new Document())))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(73));
         List<Document> stages = List.of(new Document("$changeStream", new Document("allChangesForCluster", true)));
-        Document opened = client.getDatabase("admin").runCommand(new Document("aggregate", 1)
+        Document opened = CLUSTERS.client().getDatabase("admin").runCommand(new Document("aggregate", 1)
             .append("pipeline", stages).append("cursor", new Document()));
         assertThat(opened.get("cursor", Document.class).getString("ns")).isEqualTo("admin.$cmd.aggregate");
+    }
+
+    private static EmulatedReplicaSet withHistoryOf(int events) {
+        return EmulatedReplicaSet.start(EmulatorOptions.defaults().withReplicaSetName("small")
+            .withHistoryLimits(new EmulatorOptions.HistoryLimits(events, 1024 * 1024)));
+    }
+
+    private static void insert(MongoCollection<Document> collection, int count) {
+        for (int i = 1; i <= count; i++) {
+            collection.insertOne(new Document("_id", i));
+        }
     }
 
     private static List<Object> ids(List<Document> events) {

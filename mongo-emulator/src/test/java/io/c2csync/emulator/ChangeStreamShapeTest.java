@@ -10,14 +10,10 @@ import org.bson.BsonBinarySubType;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.MongoCommandException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
@@ -37,29 +33,17 @@ class ChangeStreamShapeTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @Test
     void eachScopeSeesItsOwnEvents() {
-        MongoDatabase shop = client.getDatabase("scopeShop");
-        MongoDatabase other = client.getDatabase("scopeOther");
-        try (ChangeStreamProbe cluster = ChangeStreamProbe.open(client.watch());
+        MongoDatabase shop = CLUSTERS.client().getDatabase("scopeShop");
+        MongoDatabase other = CLUSTERS.client().getDatabase("scopeOther");
+        try (ChangeStreamProbe cluster = ChangeStreamProbe.open(CLUSTERS.client().watch());
              ChangeStreamProbe database = ChangeStreamProbe.open(shop.watch());
              ChangeStreamProbe collection = ChangeStreamProbe.open(shop.getCollection("orders").watch())) {
             shop.getCollection("orders").insertOne(new Document("_id", "o1"));
             shop.getCollection("items").insertOne(new Document("_id", "i1"));
             other.getCollection("orders").insertOne(new Document("_id", "x1"));
-            client.getDatabase("admin").getCollection("notSeen").insertOne(new Document("_id", "a1"));
+            CLUSTERS.client().getDatabase("admin").getCollection("notSeen").insertOne(new Document("_id", "a1"));
 
             assertThat(namespaces(cluster.next(3))).containsExactly("scopeShop.orders", "scopeShop.items", "scopeOther.orders");
             assertThat(namespaces(database.next(2))).containsExactly("scopeShop.orders", "scopeShop.items");
@@ -72,7 +56,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void insertEventHasThe60Shape() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("insert");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("insert");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch())) {
             collection.insertOne(new Document("_id", 7).append("v", "x"));
             Document event = stream.next();
@@ -90,8 +74,8 @@ class ChangeStreamShapeTest {
 
     @Test
     void driverDecodesEventsAndExpandedEventsCarryTheCollectionUuid() {
-        client.getDatabase("shape").createCollection("decoded");
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("decoded");
+        CLUSTERS.client().getDatabase("shape").createCollection("decoded");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("decoded");
         try (var cursor = collection.watch().showExpandedEvents(true).cursor()) {
             collection.insertOne(new Document("_id", 1));
             ChangeStreamDocument<Document> event = cursor.next();
@@ -113,7 +97,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void updateDescriptionComesFromTheRealImages() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("updates");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("updates");
         collection.insertOne(new Document("_id", 1).append("a", 1).append("b", "gone")
             .append("arr", List.of(1, 2, 3)).append("sub", new Document("x", 1).append("y", 1))
             .append("obj", new Document("5", "numeric key")));
@@ -133,7 +117,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void disambiguatedPathsOnlyWithExpandedEvents() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("plainUpdates");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("plainUpdates");
         collection.insertOne(new Document("_id", 1));
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch())) {
             collection.updateOne(Filters.eq("_id", 1), Updates.set("a", 1));
@@ -143,7 +127,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void updateLookupReturnsTheCurrentDocument() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("lookup");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("lookup");
         collection.insertOne(new Document("_id", 1).append("n", 0));
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch().fullDocument(FullDocument.UPDATE_LOOKUP))) {
             collection.updateOne(Filters.eq("_id", 1), Updates.set("n", 1));
@@ -156,7 +140,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void postAndPreImagesNeedThemEnabledOnTheCollection() {
-        MongoDatabase database = client.getDatabase("images");
+        MongoDatabase database = CLUSTERS.client().getDatabase("images");
         database.createCollection("enabled", new CreateCollectionOptions()
             .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
         MongoCollection<Document> enabled = database.getCollection("enabled");
@@ -186,7 +170,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void userPipelineIsAppliedToEvents() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("pipeline");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("pipeline");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch(List.of(
             Aggregates.match(Filters.eq("operationType", "delete")),
             Aggregates.addFields(new com.mongodb.client.model.Field<>("marked", true)))))) {
@@ -202,7 +186,7 @@ class ChangeStreamShapeTest {
 
     @Test
     void pipelineThatDropsTheResumeTokenFailsTheStream() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("noId");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("noId");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch(List.of(
             Aggregates.project(Projections.exclude("_id")))))) {
             collection.insertOne(new Document("_id", 1));
@@ -213,14 +197,14 @@ class ChangeStreamShapeTest {
 
     @Test
     void stagesThatChangeStreamsForbidAreRefused() {
-        MongoCollection<Document> collection = client.getDatabase("shape").getCollection("forbidden");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("forbidden");
         assertThatThrownBy(() -> collection.watch(List.of(Aggregates.sort(new Document("x", 1)))).cursor())
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(40602));
     }
 
     @Test
     void changeStreamsOnInternalDatabasesAreRefused() {
-        assertThatThrownBy(() -> client.getDatabase("admin").watch().cursor())
+        assertThatThrownBy(() -> CLUSTERS.client().getDatabase("admin").watch().cursor())
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(73));
     }
 

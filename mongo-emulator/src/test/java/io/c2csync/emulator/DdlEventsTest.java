@@ -7,15 +7,11 @@ import java.util.List;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
@@ -29,21 +25,9 @@ class DdlEventsTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @Test
     void expandedEventsDescribeEveryDdlOperation() {
-        MongoDatabase database = client.getDatabase("ddlExpanded");
+        MongoDatabase database = CLUSTERS.client().getDatabase("ddlExpanded");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(database.watch().showExpandedEvents(true))) {
             database.createCollection("items", new CreateCollectionOptions()
                 .validationOptions(new ValidationOptions().validator(new Document("n", new Document("$gte", 0)))));
@@ -77,7 +61,7 @@ class DdlEventsTest {
 
     @Test
     void implicitCreationProducesACreateEvent() {
-        MongoDatabase database = client.getDatabase("ddlImplicit");
+        MongoDatabase database = CLUSTERS.client().getDatabase("ddlImplicit");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(database.watch().showExpandedEvents(true))) {
             database.getCollection("auto").insertOne(new Document("_id", 1));
 
@@ -87,8 +71,8 @@ class DdlEventsTest {
 
     @Test
     void withoutExpandedEventsOnlyDropRenameAndDropDatabaseAreShown() {
-        MongoDatabase database = client.getDatabase("ddlPlain");
-        try (ChangeStreamProbe stream = ChangeStreamProbe.open(client.watch())) {
+        MongoDatabase database = CLUSTERS.client().getDatabase("ddlPlain");
+        try (ChangeStreamProbe stream = ChangeStreamProbe.open(CLUSTERS.client().watch())) {
             database.createCollection("a");
             database.getCollection("a").createIndex(Indexes.ascending("x"));
             database.getCollection("a").insertOne(new Document("_id", 1));
@@ -106,7 +90,7 @@ class DdlEventsTest {
 
     @Test
     void droppingTheWatchedCollectionInvalidatesTheStream() {
-        MongoCollection<Document> collection = client.getDatabase("ddlInvalidate").getCollection("watched");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("ddlInvalidate").getCollection("watched");
         collection.insertOne(new Document("_id", 0));
         BsonDocument invalidateToken;
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch())) {
@@ -128,7 +112,7 @@ class DdlEventsTest {
 
     @Test
     void droppingTheWatchedDatabaseInvalidatesItsStream() {
-        MongoDatabase database = client.getDatabase("ddlDropDb");
+        MongoDatabase database = CLUSTERS.client().getDatabase("ddlDropDb");
         database.getCollection("one").insertOne(new Document("_id", 1));
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(database.watch())) {
             database.drop();

@@ -9,9 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,26 +29,14 @@ class FailPointTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @AfterEach
     void switchOff() {
-        client.getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
+        CLUSTERS.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
     }
 
     @Test
     void failsTheChosenCommandTheGivenNumberOfTimes() {
-        MongoCollection<Document> collection = client.getDatabase("failpoints").getCollection("times");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("failpoints").getCollection("times");
         failCommand(new Document("times", 1), new Document("failCommands", List.of("count", "aggregate")).append("errorCode", 2));
 
         assertThatThrownBy(collection::countDocuments)
@@ -60,7 +46,7 @@ class FailPointTest {
 
     @Test
     void aClosedConnectionIsRetriedAndTheWriteHappensOnce() {
-        MongoCollection<Document> collection = client.getDatabase("failpoints").getCollection("retried");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("failpoints").getCollection("retried");
         failCommand(new Document("times", 1), new Document("failCommands", List.of("insert")).append("closeConnection", true));
 
         collection.insertOne(new Document("_id", 1));
@@ -71,7 +57,7 @@ class FailPointTest {
 
     @Test
     void retryableErrorCodesAreLabelledSoDriversRetryWrites() {
-        MongoCollection<Document> collection = client.getDatabase("failpoints").getCollection("labelled");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("failpoints").getCollection("labelled");
         failCommand(new Document("times", 1), new Document("failCommands", List.of("insert")).append("errorCode", 91));
 
         collection.insertOne(new Document("_id", 1));
@@ -82,7 +68,7 @@ class FailPointTest {
 
     @Test
     void aChangeStreamResumesAfterAResumableGetMoreError() {
-        MongoCollection<Document> collection = client.getDatabase("failpoints").getCollection("resumed");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("failpoints").getCollection("resumed");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch())) {
             collection.insertOne(new Document("_id", "before"));
             assertThat(stream.next().get("documentKey")).isEqualTo(new Document("_id", "before"));
@@ -116,7 +102,7 @@ class FailPointTest {
                 () -> blocked.getDatabase("admin").runCommand(new Document("ping", 1)));
             assertThat(pingSent.await(20, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(client.getDatabase("failpoints").getCollection("other").countDocuments()).isZero();
+            assertThat(CLUSTERS.client().getDatabase("failpoints").getCollection("other").countDocuments()).isZero();
             assertThat(ping).isNotDone();
             assertThat(ping.get(20, TimeUnit.SECONDS).get("ok")).isEqualTo(1.0);
         }
@@ -124,18 +110,18 @@ class FailPointTest {
 
     @Test
     void onlyFailCommandExistsAndOnlyOnAdmin() {
-        assertThatThrownBy(() -> client.getDatabase("admin").runCommand(new Document("configureFailPoint", "other").append("mode", "alwaysOn")))
+        assertThatThrownBy(() -> CLUSTERS.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "other").append("mode", "alwaysOn")))
             .isInstanceOfSatisfying(MongoException.class, e -> assertThat(e.getCode()).isEqualTo(2));
-        assertThatThrownBy(() -> client.getDatabase("failpoints").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off")))
+        assertThatThrownBy(() -> CLUSTERS.client().getDatabase("failpoints").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off")))
             .isInstanceOfSatisfying(MongoException.class, e -> assertThat(e.getCode()).isEqualTo(13));
     }
 
     private static long timesEntered() {
-        return ((Number) client.getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+        return ((Number) CLUSTERS.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
             .append("mode", "off")).get("count")).longValue();
     }
 
     private static void failCommand(Document mode, Document data) {
-        client.getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", mode).append("data", data));
+        CLUSTERS.client().getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", mode).append("data", data));
     }
 }

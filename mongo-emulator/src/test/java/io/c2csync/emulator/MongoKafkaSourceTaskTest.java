@@ -15,13 +15,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -38,21 +34,9 @@ class MongoKafkaSourceTaskTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @Test
     void resumesAfterItsCommittedOffsetWithoutLossOrDuplicates() {
-        MongoCollection<Document> collection = client.getDatabase("kafkaResume").getCollection("orders");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("kafkaResume").getCollection("orders");
         OffsetStore offsets = new OffsetStore();
         List<SourceRecord> first;
         try (RunningTask task = RunningTask.start(offsets, Map.of())) {
@@ -75,7 +59,7 @@ class MongoKafkaSourceTaskTest {
 
     @Test
     void heartbeatsCarryPostBatchResumeTokensThatResumeWithoutLoss() {
-        MongoCollection<Document> collection = client.getDatabase("kafkaHeartbeat").getCollection("quiet");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("kafkaHeartbeat").getCollection("quiet");
         OffsetStore offsets = new OffsetStore();
         Map<String, String> heartbeats = Map.of("heartbeat.interval.ms", "100");
         SourceRecord heartbeat;
@@ -95,7 +79,7 @@ class MongoKafkaSourceTaskTest {
 
     @Test
     void copyExistingThenStreamsChanges() {
-        MongoCollection<Document> collection = client.getDatabase("kafkaCopy").getCollection("existing");
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("kafkaCopy").getCollection("existing");
         collection.insertMany(List.of(new Document("_id", 1).append("v", "a"), new Document("_id", 2).append("v", "b")));
         Map<String, String> copy = Map.of("startup.mode", "copy_existing", "database", "kafkaCopy", "collection", "existing");
         try (RunningTask task = RunningTask.start(new OffsetStore(), copy)) {

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -24,24 +21,17 @@ class QueryCursorTest {
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.one();
 
-    private static MongoClient client;
     private static MongoCollection<Document> numbers;
 
     @BeforeAll
     static void fill() {
-        client = MongoClients.create(CLUSTERS.source().connectionString());
-        numbers = client.getDatabase("cursors").getCollection("numbers");
+        numbers = CLUSTERS.client().getDatabase("cursors").getCollection("numbers");
         numbers.insertMany(IntStream.range(0, 250).mapToObj(i -> new Document("_id", i)).toList());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     @Test
     void findSendsAFirstBatchOf101AndTheRestOnGetMore() {
-        MongoDatabase database = client.getDatabase("cursors");
+        MongoDatabase database = CLUSTERS.client().getDatabase("cursors");
         Document reply = database.runCommand(new Document("find", "numbers"));
         Document cursor = reply.get("cursor", Document.class);
 
@@ -61,7 +51,7 @@ class QueryCursorTest {
 
     @Test
     void aggregateResultsAreBatchedToo() {
-        Document reply = client.getDatabase("cursors").runCommand(new Document("aggregate", "numbers")
+        Document reply = CLUSTERS.client().getDatabase("cursors").runCommand(new Document("aggregate", "numbers")
             .append("pipeline", List.of(new Document("$match", new Document()))).append("cursor", new Document("batchSize", 50)));
 
         assertThat(reply.get("cursor", Document.class).getList("firstBatch", Document.class)).hasSize(50);
@@ -70,13 +60,13 @@ class QueryCursorTest {
 
     @Test
     void batchesStayUnder16MiB() {
-        MongoCollection<Document> large = client.getDatabase("cursors").getCollection("large");
+        MongoCollection<Document> large = CLUSTERS.client().getDatabase("cursors").getCollection("large");
         String megabyte = "x".repeat(1024 * 1024);
         for (int i = 0; i < 20; i++) {
             large.insertOne(new Document("_id", i).append("payload", megabyte));
         }
 
-        Document reply = client.getDatabase("cursors").runCommand(new Document("find", "large"));
+        Document reply = CLUSTERS.client().getDatabase("cursors").runCommand(new Document("find", "large"));
 
         int firstBatch = reply.get("cursor", Document.class).getList("firstBatch", Document.class).size();
         assertThat(firstBatch).isBetween(1, 15);
@@ -85,7 +75,7 @@ class QueryCursorTest {
 
     @Test
     void killCursorsEndsAQueryCursor() {
-        MongoDatabase database = client.getDatabase("cursors");
+        MongoDatabase database = CLUSTERS.client().getDatabase("cursors");
         long id = database.runCommand(new Document("find", "numbers")).get("cursor", Document.class).getLong("id");
 
         Document killed = database.runCommand(new Document("killCursors", "numbers").append("cursors", List.of(id)));
