@@ -56,8 +56,8 @@ final class EmulatedDatabase extends MemoryDatabase {
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "update" -> {
                 PipelineUpdates.refuseIn(query);
-                yield DocumentValidation.whileBypassing(bypassValidation,
-                    () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
+                yield DocumentValidation.whileBypassing(bypassValidation, () -> OrderedUpdates.run(query,
+                    single -> super.handleCommand(channel, command, single, databaseResolver, oplog)));
             }
             case "insert", "findandmodify" -> DocumentValidation.whileBypassing(bypassValidation,
                 () -> super.handleCommand(channel, command, query, databaseResolver, oplog));

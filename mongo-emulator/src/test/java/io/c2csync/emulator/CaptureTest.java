@@ -199,6 +199,28 @@ class CaptureTest {
     }
 
     @Test
+    void orderedUpdatesStopAtTheFirstErrorAndUnorderedOnesGoOn() {
+        collection.insertOne(new Document("_id", 1).append("s", "text").append("n", 0));
+        List<UpdateOneModel<Document>> updates = List.of(
+            new UpdateOneModel<>(Filters.eq("_id", 1), Updates.inc("n", 1)),
+            new UpdateOneModel<>(Filters.eq("_id", 1), Updates.inc("s", 1)),
+            new UpdateOneModel<>(Filters.eq("_id", 1), Updates.inc("n", 10)));
+
+        assertThatThrownBy(() -> collection.bulkWrite(updates))
+            .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
+                assertThat(e.getWriteErrors()).singleElement().satisfies(error -> assertThat(error.getIndex()).isEqualTo(1));
+                assertThat(e.getWriteResult().getModifiedCount()).isEqualTo(1);
+            });
+        assertThat(collection.find().first().getInteger("n")).isEqualTo(1);
+        assertThatThrownBy(() -> collection.bulkWrite(updates, new BulkWriteOptions().ordered(false)))
+            .isInstanceOf(MongoBulkWriteException.class);
+        assertThat(collection.find().first().getInteger("n")).isEqualTo(12);
+
+        assertThat(operationTypes(events.next(4))).containsExactly("insert", "update", "update", "update");
+        events.assertNoMore();
+    }
+
+    @Test
     void pipelineUpdatesAreRefusedAndCaptureNothing() {
         collection.insertOne(new Document("_id", 1));
         assertThatThrownBy(() -> collection.updateOne(Filters.eq("_id", 1), List.of(Updates.set("x", 1))))
