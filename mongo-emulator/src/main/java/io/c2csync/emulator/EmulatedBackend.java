@@ -36,6 +36,7 @@ final class EmulatedBackend extends MemoryBackend {
     private final AuthCommands authCommands;
     private final WriteBlocking writeBlocking = new WriteBlocking();
     private final FailPoints failPoints = new FailPoints();
+    private final RetryableWrites retryableWrites = new RetryableWrites();
 
     EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions options) {
         super(clock.wallClock());
@@ -120,7 +121,7 @@ final class EmulatedBackend extends MemoryBackend {
             case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
             case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
             case "configurefailpoint" -> failPoints.configure(databaseName, query);
-            default -> dataCommand(channel, databaseName, command, query);
+            default -> retryableWrites.execute(command, query, () -> dataCommand(channel, databaseName, command, query));
         };
     }
 
