@@ -1,5 +1,7 @@
 package io.c2csync.emulator;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 
@@ -9,15 +11,17 @@ import java.time.Clock;
  */
 public final class EmulatedReplicaSet implements AutoCloseable {
 
+    /** Attempts to bind a picked free port, which another process may take between picking and binding. */
+    private static final int FREE_PORT_ATTEMPTS = 5;
+
     private final EmulatorOptions options;
     private final EmulatedBackend backend;
     private final EmulatorServer server;
     private final String connectionString;
 
-    private EmulatedReplicaSet(EmulatorOptions options) {
+    private EmulatedReplicaSet(EmulatorOptions options, int port) {
         this.options = options;
         ClusterClock clock = new ClusterClock(Clock.systemUTC());
-        int port = options.port() == 0 ? FreePorts.pick(options.host()) : options.port();
         ReplicaSetIdentity identity = new ReplicaSetIdentity(options.host(), port, options.replicaSetName(), clock.wallClock().instant());
         this.backend = new EmulatedBackend(clock, identity, options);
         this.server = new EmulatorServer(backend, new InetSocketAddress(options.host(), port));
@@ -28,7 +32,18 @@ public final class EmulatedReplicaSet implements AutoCloseable {
 
     /** Starts a replica set as {@code options} say; the caller closes it. */
     public static EmulatedReplicaSet start(EmulatorOptions options) {
-        return new EmulatedReplicaSet(options);
+        if (options.port() != 0) {
+            return new EmulatedReplicaSet(options, options.port());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new EmulatedReplicaSet(options, FreePorts.pick(options.host()));
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof BindException) || attempt == FREE_PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Starts a replica set on a free port of 127.0.0.1 named {@code replicaSetName}. */

@@ -1,5 +1,7 @@
 package io.c2csync.emulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +53,11 @@ final class EmulatorServer implements AutoCloseable {
                 .bind(address)
                 .syncUninterruptibly()
                 .channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException undeclared
             shutdownEventLoops();
+            if (e instanceof IOException failedBind) {
+                throw new UncheckedIOException("cannot listen on " + address, failedBind);
+            }
             throw e;
         }
     }

@@ -67,6 +67,16 @@ class ReplicaSetIdentityTest {
     }
 
     @Test
+    void aTakenPortIsReportedClearly() {
+        EmulatorOptions taken = EmulatorOptions.defaults().withPort(CLUSTERS.source().port());
+
+        assertThatThrownBy(() -> EmulatedReplicaSet.start(taken))
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageContaining("cannot listen on")
+            .hasCauseInstanceOf(java.net.BindException.class);
+    }
+
+    @Test
     void helloDescribesAWritablePrimaryOfTheNamedSet() {
         Document hello = admin().runCommand(new Document("hello", 1));
         String member = "127.0.0.1:" + CLUSTERS.source().port();
