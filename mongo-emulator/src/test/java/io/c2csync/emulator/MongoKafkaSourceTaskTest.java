@@ -93,7 +93,7 @@ class MongoKafkaSourceTaskTest {
         }
     }
 
-    private static boolean isHeartbeat(SourceRecord record) {
+    static boolean isHeartbeat(SourceRecord record) {
         return record.topic().equals("__mongodb_heartbeats");
     }
 
@@ -107,7 +107,7 @@ class MongoKafkaSourceTaskTest {
     }
 
     /** The offsets a Connect worker would have committed for the task's one source partition. */
-    private static final class OffsetStore implements OffsetStorageReader {
+    static final class OffsetStore implements OffsetStorageReader {
         private Map<String, Object> committed;
 
         void commit(SourceRecord record) {
@@ -127,11 +127,15 @@ class MongoKafkaSourceTaskTest {
         }
     }
 
-    private record RunningTask(MongoSourceTask task) implements AutoCloseable {
+    record RunningTask(MongoSourceTask task) implements AutoCloseable {
 
         static RunningTask start(OffsetStore offsets, Map<String, String> extra) {
+            return start(CLUSTERS.source().connectionString(), offsets, extra);
+        }
+
+        static RunningTask start(String connectionString, OffsetStore offsets, Map<String, String> extra) {
             Map<String, String> config = new HashMap<>(Map.of(
-                "connection.uri", CLUSTERS.source().connectionString(),
+                "connection.uri", connectionString,
                 "poll.await.time.ms", "50",
                 "poll.max.batch.size", "100",
                 "heartbeat.interval.ms", "0"));
