@@ -26,7 +26,6 @@ final class ChangeStreamCursor {
     private ResumeToken postBatchResumeToken;
     /** The event that invalidated this stream; its invalidate event is still to be sent. */
     private ChangeEvent invalidatedBy;
-    private boolean closed;
 
     ChangeStreamCursor(long id, ChangeStreamScope scope, ChangeStreamSpec spec, Aggregation userPipeline,
                        ChangeLog log, ChangeEventRenderer renderer, ChangeStreams.Start start) {
@@ -49,17 +48,8 @@ final class ChangeStreamCursor {
         return scope.cursorNamespace();
     }
 
-    ChangeStreamScope scope() {
-        return scope;
-    }
-
     synchronized long position() {
         return position;
-    }
-
-    /** Whether the stream was invalidated and its last batch sent: the cursor is gone. */
-    synchronized boolean closed() {
-        return closed;
     }
 
     /** The events after this cursor's position, at most {@code maxEvents} (0: as many as fit in a reply). */
@@ -105,9 +95,8 @@ final class ChangeStreamCursor {
                 batch.add(invalidate);
             }
             postBatchResumeToken = token;
-            closed = true;
         }
-        return new Batch(batch, postBatchResumeToken.toDocument(), closed);
+        return new Batch(batch, postBatchResumeToken.toDocument(), invalidatedBy != null);
     }
 
     private boolean visible(ChangeEvent event) {

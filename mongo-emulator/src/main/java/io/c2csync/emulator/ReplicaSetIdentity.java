@@ -35,10 +35,6 @@ final class ReplicaSetIdentity {
         return member;
     }
 
-    String setName() {
-        return setName;
-    }
-
     /**
      * The reply to {@code hello} and {@code isMaster}. Deliberately without {@code topologyVersion}: drivers
      * switch to streaming (exhaust) monitoring when they see it, which this server does not support.
