@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
@@ -55,6 +56,10 @@ public final class ClusterResponses {
         if (authInfo.getArray("authenticatedUsers", new BsonArray()).isEmpty()) {
             return EnumSet.allOf(ClusterAction.class);
         }
+        if (!authInfo.containsKey("authenticatedUserPrivileges") && holdsRoot(authInfo)) {
+            // a server that does not list privileges (our emulator): root allows every action
+            return EnumSet.allOf(ClusterAction.class);
+        }
         Set<ClusterAction> granted = EnumSet.noneOf(ClusterAction.class);
         for (BsonValue privilege : authInfo.getArray("authenticatedUserPrivileges", new BsonArray())) {
             BsonDocument resource = privilege.asDocument().getDocument("resource", new BsonDocument());
@@ -89,6 +94,13 @@ public final class ClusterResponses {
                     + " is the cluster a replica set? " + reply.toJson());
         }
         return new ClusterTime(Integer.toUnsignedLong(time.getTime()), time.getInc());
+    }
+
+    private static boolean holdsRoot(BsonDocument authInfo) {
+        return authInfo.getArray("authenticatedUserRoles", new BsonArray()).stream()
+                .map(BsonValue::asDocument)
+                .anyMatch(role -> "root".equals(role.getString("role", new BsonString("")).getValue())
+                        && "admin".equals(role.getString("db", new BsonString("")).getValue()));
     }
 
     private static Stream<String> userDatabases(BsonDocument listDatabases) {

@@ -1,0 +1,131 @@
+package io.c2csync.controlplane.cli;
+
+import io.c2csync.connect.ConnectClient;
+import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.runtime.EmbeddedRuntime;
+import io.c2csync.runtime.RuntimeConfig;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code c2c-sync [run] --cluster0 <uri> --cluster1 <uri> ...}: the control plane with its API,
+ * on an embedded Kafka + Connect (default) or on the Connect cluster at {@code --connect-url},
+ * until Ctrl-C.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the sync service: mongosync's HTTP API over Kafka Connect (the default command)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cluster0", paramLabel = "URI", description = "MongoDB connection string of cluster0.")
+    private String cluster0;
+
+    @Option(names = "--cluster1", paramLabel = "URI", description = "MongoDB connection string of cluster1.")
+    private String cluster1;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "API port. Default: 27182")
+    private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "API address. Default: 127.0.0.1")
+    private String bind;
+
+    @Option(names = "--connect-url", paramLabel = "URL",
+            description = "A Kafka Connect cluster to deploy on; its workers need C2C_CLUSTER0_URI and C2C_CLUSTER1_URI"
+                    + " in their environment. Without it an embedded Kafka broker and Connect worker are started.")
+    private URI connectUrl;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A YAML file with the same keys as these flags.")
+    private Path config;
+
+    @Option(names = "--id", paramLabel = "NAME", description = "This sync's id (topics, state). Default: c2c-sync")
+    private String id;
+
+    @Option(names = "--logPath", paramLabel = "DIR", description = "Also write the log to DIR/c2c-sync.log.")
+    private Path logPath;
+
+    @Option(names = "--verbosity", paramLabel = "LEVEL", description = "Log level of c2c-sync. Default: INFO")
+    private String verbosity;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Persisted sync state, secrets file and embedded runtime. Default: c2c-sync-work")
+    private Path workDir;
+
+    @Override
+    public Integer call() throws ExecutionException {
+        RunSettings flags = new RunSettings(cluster0, cluster1, port, bind,
+                connectUrl == null ? null : connectUrl.toString(), id, logPath == null ? null : logPath.toString(),
+                verbosity, workDir == null ? null : workDir.toString());
+        RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
+        Logging.configure(run.logPath(), run.verbosity());
+        Path syncDir = run.workDir().resolve(run.id());
+        EmbeddedRuntime runtime = run.connectUrl() == null
+                ? EmbeddedRuntime.start(RuntimeConfig.defaults(syncDir.resolve("runtime")))
+                : null;
+        SyncService service;
+        try {
+            service = startService(run, syncDir, runtime);
+        } catch (RuntimeException e) {
+            closeAll(null, runtime);
+            throw e;
+        }
+        Thread shutdown = new Thread(() -> closeAll(service, runtime), "c2c-sync-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("c2c-sync ready: API " + service.apiUri() + " (Ctrl-C to stop)");
+        out.flush();
+        try {
+            CompletableFuture<?> failure = runtime == null ? new CompletableFuture<>() : runtime.unexpectedExit();
+            spec.commandLine().getErr().println("c2c-sync stops: " + failure.get());
+            return C2cSyncCommand.EXIT_FAILURE;
+        } catch (InterruptedException e) {
+            // the thread running the command was asked to stop (an embedding program or a test)
+            Thread.currentThread().interrupt();
+            return RuntimeCommand.EXIT_INTERRUPTED;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            closeAll(service, runtime);
+        }
+    }
+
+    private static SyncService startService(RunSettings.Resolved run, Path syncDir, EmbeddedRuntime runtime) {
+        ConnectClient connect;
+        ClusterSecrets secrets;
+        if (runtime != null) {
+            connect = runtime.connectClient();
+            secrets = ClusterSecrets.writeFile(syncDir.resolve("secrets").resolve("clusters.properties"),
+                    Map.of(ClusterName.CLUSTER0, run.cluster0(), ClusterName.CLUSTER1, run.cluster1()));
+        } else {
+            connect = new ConnectClient(run.connectUrl());
+            secrets = ClusterSecrets.fromWorkerEnvironment();
+        }
+        return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
+                new InetSocketAddress(run.bind(), run.port()), run.id(), syncDir.resolve("sync-state.json"),
+                connect, secrets), Clock.systemUTC());
+    }
+
+    private static void closeAll(SyncService service, EmbeddedRuntime runtime) {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
+    }
+}

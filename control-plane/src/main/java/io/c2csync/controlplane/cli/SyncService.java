@@ -1,0 +1,123 @@
+package io.c2csync.controlplane.cli;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.c2csync.connect.ConnectClient;
+import io.c2csync.controlplane.ControlPlane;
+import io.c2csync.controlplane.ControlPlaneOptions;
+import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.connect.ConnectPipeline;
+import io.c2csync.controlplane.connect.PairTopics;
+import io.c2csync.controlplane.mongo.MongoClusterAdmin;
+import io.c2csync.controlplane.persist.FileSyncStateStore;
+import io.c2csync.controlplane.signals.ClusterClients;
+import io.c2csync.controlplane.signals.CommitMarkers;
+import io.c2csync.controlplane.signals.HeartbeatWriter;
+import io.c2csync.controlplane.signals.MarkerProgressSignals;
+import io.c2csync.controlplane.signals.PersistedSync;
+import io.c2csync.controlplane.sync.Clusters;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A control plane driving the real pipeline: the API and coordinator over both clusters and a
+ * Connect cluster, with the heartbeat writer beside them. Closing it stops all of that; the
+ * connectors keep running on Connect.
+ */
+public final class SyncService implements AutoCloseable {
+    private final List<AutoCloseable> parts;
+    private final ControlPlane controlPlane;
+
+    private SyncService(List<AutoCloseable> parts, ControlPlane controlPlane) {
+        this.parts = parts;
+        this.controlPlane = controlPlane;
+    }
+
+    /**
+     * @param stateFile the persisted sync
+     * @param connect where the connectors run
+     * @param secrets how those connectors find the connection strings
+     */
+    public record Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
+            ConnectClient connect, ClusterSecrets secrets) {
+        public Settings {
+            Objects.requireNonNull(cluster0Uri, "cluster0Uri");
+            Objects.requireNonNull(cluster1Uri, "cluster1Uri");
+            Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(stateFile, "stateFile");
+            Objects.requireNonNull(connect, "connect");
+            Objects.requireNonNull(secrets, "secrets");
+        }
+    }
+
+    public static SyncService start(Settings settings, Clock clock) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            MongoClusterAdmin admin0 = MongoClusterAdmin.connect(settings.cluster0Uri());
+            parts.add(admin0);
+            MongoClusterAdmin admin1 = MongoClusterAdmin.connect(settings.cluster1Uri());
+            parts.add(admin1);
+            ClusterClients clients = new ClusterClients(client(settings.cluster0Uri()), client(settings.cluster1Uri()));
+            parts.add(clients);
+            PersistedSync sync = new PersistedSync(new FileSyncStateStore(settings.stateFile()));
+            PairTopics topics = new PairTopics(settings.id());
+            ConnectPipeline pipeline = new ConnectPipeline(settings.connect(), topics, settings.secrets(),
+                    new CommitMarkers(sync, clients, topics, clock));
+            HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);
+            parts.add(0, heartbeats);
+            ControlPlane controlPlane = ControlPlane.start(
+                    ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id()),
+                    new Clusters(admin0, admin1), pipeline, new MarkerProgressSignals(sync, clients, topics), clock);
+            parts.add(0, controlPlane);
+            heartbeats.start();
+            return new SyncService(parts, controlPlane);
+        } catch (RuntimeException e) {
+            closeAll(parts, e);
+            throw e;
+        }
+    }
+
+    /** {@code http://host:port/api/v1/} */
+    public URI apiUri() {
+        return controlPlane.apiUri();
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts, null);
+    }
+
+    private static MongoClient client(String uri) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("c2c-sync markers")
+                .build());
+    }
+
+    private static void closeAll(List<AutoCloseable> parts, RuntimeException failure) {
+        RuntimeException first = failure;
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                RuntimeException wrapped = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                if (first == null) {
+                    first = wrapped;
+                } else {
+                    first.addSuppressed(wrapped);
+                }
+            }
+        }
+        if (failure == null && first != null) {
+            throw first;
+        }
+    }
+}

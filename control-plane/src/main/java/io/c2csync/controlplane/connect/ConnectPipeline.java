@@ -1,0 +1,121 @@
+package io.c2csync.controlplane.connect;
+
+import io.c2csync.connect.ConnectClient;
+import io.c2csync.connect.ConnectRestException;
+import io.c2csync.controlplane.signals.CommitMarkers;
+import io.c2csync.controlplane.sync.ClusterTime;
+import io.c2csync.controlplane.sync.ConnectorPair;
+import io.c2csync.controlplane.sync.ConnectorStatus;
+import io.c2csync.controlplane.sync.PairId;
+import io.c2csync.controlplane.sync.Pipeline;
+import io.c2csync.controlplane.sync.PipelineStatus;
+import io.c2csync.controlplane.sync.SyncError;
+import io.c2csync.controlplane.sync.SyncException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Pipeline} on a Kafka Connect cluster through its REST API. */
+public final class ConnectPipeline implements Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(ConnectPipeline.class);
+    /** Connect answers 409 while its workers rebalance: a passing condition, like an unreachable worker. */
+    private static final int REBALANCING = 409;
+
+    private final ConnectClient client;
+    private final PairTopics topics;
+    private final ConnectorConfigFactory configs;
+    private final ConnectorConfigReconciler reconciler;
+    private final CommitMarkers commitMarkers;
+
+    public ConnectPipeline(ConnectClient client, PairTopics topics, ClusterSecrets secrets, CommitMarkers commitMarkers) {
+        this.client = client;
+        this.topics = topics;
+        this.configs = new ConnectorConfigFactory(topics, secrets);
+        this.reconciler = new ConnectorConfigReconciler(client);
+        this.commitMarkers = commitMarkers;
+    }
+
+    @Override
+    public void deploy(ConnectorPair pair) {
+        for (DesiredConnector connector : configs.configs(pair)) {
+            if (call("deploying " + connector.name(), () -> reconciler.apply(connector))) {
+                log.info("Deployed connector {} (pair {})", connector.name(), pair.id().generation());
+            }
+        }
+    }
+
+    @Override
+    public void pause(PairId pair) {
+        eachExisting(pair, "pausing", client::pause);
+    }
+
+    @Override
+    public void resume(PairId pair) {
+        eachExisting(pair, "resuming", client::resume);
+    }
+
+    @Override
+    public void remove(PairId pair) {
+        eachExisting(pair, "removing", client::delete);
+    }
+
+    @Override
+    public PipelineStatus status(PairId pair) {
+        return new PipelineStatus(topics.connectorNames(pair).stream()
+                .map(name -> call("reading the status of " + name, () -> statusOf(name)))
+                .toList());
+    }
+
+    @Override
+    public boolean appliedThrough(PairId pair, ClusterTime point) {
+        return commitMarkers.appliedThrough(pair, point);
+    }
+
+    private ConnectorStatus statusOf(String name) {
+        try {
+            return ConnectorStatuses.of(client.status(name));
+        } catch (ConnectRestException e) {
+            if (e.status() == ConnectorConfigReconciler.NOT_FOUND) {
+                return ConnectorStatuses.missing(name);
+            }
+            throw e;
+        }
+    }
+
+    /** Idempotent: a connector that is not there is already removed, and has nothing to pause or resume. */
+    private void eachExisting(PairId pair, String action, Consumer<String> operation) {
+        List<String> names = topics.connectorNames(pair);
+        for (String name : names) {
+            call(action + " " + name, () -> {
+                try {
+                    operation.accept(name);
+                } catch (ConnectRestException e) {
+                    if (e.status() != ConnectorConfigReconciler.NOT_FOUND) {
+                        throw e;
+                    }
+                    log.info("Connector {} is not deployed; nothing to do for {}", name, action);
+                }
+                return null;
+            });
+        }
+        log.info("Connectors of pair {}: {} done ({})", pair.generation(), action, String.join(", ", names));
+    }
+
+    private <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (UncheckedIOException e) {
+            throw new SyncException(SyncError.CONNECT_UNAVAILABLE, "Kafka Connect at " + client.baseUrl()
+                    + " cannot be reached while " + what + ": " + e.getMessage(), e);
+        } catch (ConnectRestException e) {
+            if (e.status() >= 500 || e.status() == REBALANCING) {
+                throw new SyncException(SyncError.CONNECT_UNAVAILABLE, "Kafka Connect could not complete "
+                        + what + " now: " + e.connectMessage(), e);
+            }
+            throw new IllegalStateException("Kafka Connect refused " + what + ": " + e.getMessage(), e);
+        }
+    }
+}
