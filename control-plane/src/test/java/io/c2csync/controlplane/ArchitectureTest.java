@@ -50,10 +50,24 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheMongoPackageKnowsTheDriver() throws IOException {
-        assertThat(sources()).filteredOn(s -> s.imports("com.mongodb") || s.imports("org.bson"))
+    void onlyTheMongoPackageKnowsTheDriverBesidesTheMarkers() throws IOException {
+        assertThat(sources()).filteredOn(s -> s.imports("com.mongodb"))
                 .isNotEmpty()
-                .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString()).isEqualTo("mongo"));
+                .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString()).isIn("mongo", "signals"));
+    }
+
+    @Test
+    void onlyTheMongoPackageRunsCommands() throws IOException {
+        assertThat(sources()).filteredOn(s -> !s.packageName().equals("mongo"))
+                .allSatisfy(s -> assertThat(Files.readString(s.file())).as(s.file().toString())
+                        .doesNotContain("runCommand("));
+    }
+
+    @Test
+    void bsonTypesStayWithTheDriverAndTheConnectorConfigs() throws IOException {
+        assertThat(sources()).filteredOn(s -> s.imports("org.bson"))
+                .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString())
+                        .isIn("mongo", "signals", "connect"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.c2csync.controlplane.cli;
 
+import io.c2csync.controlplane.mongo.ConnectionStrings;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +45,8 @@ public final class C2cSyncCommand implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new C2cSyncCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    commandLine.getErr().println("c2c-sync " + String.join(" ", parseResult.originalArgs()) + " failed: "
+                    commandLine.getErr().println("c2c-sync " + parseResult.originalArgs().stream()
+                            .map(ConnectionStrings::mask).collect(Collectors.joining(" ")) + " failed: "
                             + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
                     return EXIT_FAILURE;
                 });

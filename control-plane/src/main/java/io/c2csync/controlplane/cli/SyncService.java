@@ -1,9 +1,5 @@
 package io.c2csync.controlplane.cli;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.ControlPlane;
 import io.c2csync.controlplane.ControlPlaneOptions;
@@ -65,7 +61,7 @@ public final class SyncService implements AutoCloseable {
             parts.add(admin0);
             MongoClusterAdmin admin1 = MongoClusterAdmin.connect(settings.cluster1Uri());
             parts.add(admin1);
-            ClusterClients clients = new ClusterClients(client(settings.cluster0Uri()), client(settings.cluster1Uri()));
+            ClusterClients clients = ClusterClients.connect(settings.cluster0Uri(), settings.cluster1Uri());
             parts.add(clients);
             PersistedSync sync = new PersistedSync(new FileSyncStateStore(settings.stateFile()));
             PairTopics topics = new PairTopics(settings.id());
@@ -93,13 +89,6 @@ public final class SyncService implements AutoCloseable {
     @Override
     public void close() {
         closeAll(parts, null);
-    }
-
-    private static MongoClient client(String uri) {
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applicationName("c2c-sync markers")
-                .build());
     }
 
     private static void closeAll(List<AutoCloseable> parts, RuntimeException failure) {

@@ -1,7 +1,10 @@
 package io.c2csync.controlplane.signals;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.c2csync.controlplane.mongo.MongoErrors;
 import io.c2csync.controlplane.sync.ClusterName;
 import java.util.Objects;
@@ -17,6 +20,16 @@ public record ClusterClients(MongoClient cluster0, MongoClient cluster1) impleme
         Objects.requireNonNull(cluster1, "cluster1");
     }
 
+    public static ClusterClients connect(String cluster0Uri, String cluster1Uri) {
+        MongoClient cluster0 = client(cluster0Uri);
+        try {
+            return new ClusterClients(cluster0, client(cluster1Uri));
+        } catch (RuntimeException e) {
+            cluster0.close();
+            throw e;
+        }
+    }
+
     /** Runs {@code operation} on one cluster; driver failures become the control plane's errors. */
     public <T> T on(ClusterName name, String operation, Function<MongoClient, T> action) {
         try {
@@ -24,6 +37,13 @@ public record ClusterClients(MongoClient cluster0, MongoClient cluster1) impleme
         } catch (MongoException e) {
             throw MongoErrors.classify(name.apiName(), operation, e);
         }
+    }
+
+    private static MongoClient client(String uri) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("c2c-sync markers")
+                .build());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.controlplane.connect.PairTopics;
 import io.c2csync.controlplane.connect.Selections;
+import io.c2csync.controlplane.mongo.CollectionSizes;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.CopyProgress;
 import io.c2csync.controlplane.sync.PairId;
@@ -56,9 +57,9 @@ public final class MarkerProgressSignals implements ProgressSignals {
         }
         NamespaceSelection selection = Selections.of(pair.spec());
         long total = clients.on(pair.direction().source(), "measuring the collections to copy",
-                client -> CopyBytes.of(client, selection));
+                client -> CollectionSizes.total(client, selection::selects));
         long copied = done ? total : Math.min(total, clients.on(pair.direction().destination(),
-                "measuring the copied collections", client -> CopyBytes.of(client, selection)));
+                "measuring the copied collections", client -> CollectionSizes.total(client, selection::selects)));
         return new CopyProgress(total, copied, done);
     }
 

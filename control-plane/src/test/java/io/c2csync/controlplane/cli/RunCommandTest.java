@@ -1,0 +1,88 @@
+package io.c2csync.controlplane.cli;
+
+import static io.c2csync.runtime.Await.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.c2csync.controlplane.persist.FileSyncStateStore;
+import io.c2csync.controlplane.sync.ClusterAddresses;
+import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.sync.Direction;
+import io.c2csync.controlplane.sync.SyncRecord;
+import io.c2csync.controlplane.sync.SyncSpec;
+import io.c2csync.emulator.EmulatedClusters;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code c2c-sync --cluster0 ... --connect-url ...}: the default command, up to the API and back down. */
+class RunCommandTest {
+    private static final Pattern READY = Pattern.compile("c2c-sync ready: API (http://127\\.0\\.0\\.1:\\d+/api/v1/)");
+
+    @RegisterExtension
+    static final EmulatedClusters CLUSTERS = EmulatedClusters.two();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void servesTheApiUntilStoppedAndKeepsItsStateUnderTheWorkDir() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = thread.submit(() -> command(out, err).execute(C2cSyncCommand.withDefaultCommand(
+                    new String[] {"--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1",
+                        CLUSTERS.get(1).connectionString(), "--port", "0", "--connect-url", "http://127.0.0.1:9",
+                        "--work-dir", workDir.toString(), "--id", "cli"})));
+            await("the ready line", Duration.ofSeconds(60))
+                    .guardedBy(() -> assertThat(exit).as("ended early: %s", err).isNotDone())
+                    .until(() -> READY.matcher(out.toString()).find());
+            Matcher ready = READY.matcher(out.toString());
+            assertThat(ready.find()).isTrue();
+            HttpResponse<String> progress = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(ready.group(1) + "progress")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(progress.body()).contains("\"state\":\"IDLE\"");
+
+            exit.cancel(true);
+            thread.shutdown();
+            assertThat(thread.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAPersistedSyncBetweenOtherClusters() {
+        new FileSyncStateStore(workDir.resolve("cli").resolve("sync-state.json")).save(SyncRecord.started(
+                new ClusterAddresses("elsewhere:1", "elsewhere:2"),
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1))));
+        StringWriter err = new StringWriter();
+
+        int exit = command(new StringWriter(), err).execute(C2cSyncCommand.withDefaultCommand(new String[] {
+            "--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1", CLUSTERS.get(1).connectionString(),
+            "--port", "0", "--connect-url", "http://127.0.0.1:9", "--work-dir", workDir.toString(), "--id", "cli"}));
+
+        assertThat(exit).isEqualTo(C2cSyncCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("elsewhere:1").contains("refusing to start");
+    }
+
+    private static CommandLine command(StringWriter out, StringWriter err) {
+        return C2cSyncCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+    }
+}
