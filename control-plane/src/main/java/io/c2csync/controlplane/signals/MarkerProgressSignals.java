@@ -51,10 +51,9 @@ public final class MarkerProgressSignals implements ProgressSignals {
         return new ProgressSample(copy(pair, streaming), newestApplied, eventsApplied(pair, groups), streaming, null);
     }
 
-    private CopyProgress copy(ConnectorPair pair, boolean done) {
-        if (pair.startPoint().resumeAt().isPresent()) {
-            return new CopyProgress(0, 0, true);
-        }
+    /** A pair that streams from a cluster time (after reverse) copies nothing: its copy is done from the start. */
+    private CopyProgress copy(ConnectorPair pair, boolean streaming) {
+        boolean done = streaming || pair.startPoint().resumeAt().isPresent();
         NamespaceSelection selection = Selections.of(pair.spec());
         long total = clients.on(pair.direction().source(), "measuring the collections to copy",
                 client -> CollectionSizes.total(client, selection::selects));
