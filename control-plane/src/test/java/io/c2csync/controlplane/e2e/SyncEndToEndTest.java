@@ -77,7 +77,7 @@ class SyncEndToEndTest {
     }
 
     @Test
-    void startCopyCommitReverseThroughTheApi(EmbeddedRuntime runtime) throws Exception {
+    void startCopyCommitReverseAndAgainThroughTheApi(EmbeddedRuntime runtime) throws Exception {
         MongoCollection<Document> orders0 = orders(0);
         MongoCollection<Document> orders1 = orders(1);
         seed(orders0);
@@ -131,6 +131,18 @@ class SyncEndToEndTest {
             MongoServerException stillRefused = catchThrowableOfType(MongoServerException.class,
                     () -> orders0.insertOne(new Document("_id", "refused")));
             assertThat(stillRefused.getCode()).isEqualTo(USER_WRITES_BLOCKED);
+
+            awaitProgress(api, "canCommit on the reversed pair", p -> p.path("canCommit").asBoolean());
+            assertThat(api.post("commit", "{}").path("success").asBoolean()).isTrue();
+            awaitProgress(api, "COMMITTED again", p -> p.path("state").asText().equals("COMMITTED"));
+            MongoServerException refusedOnCluster1 = catchThrowableOfType(MongoServerException.class,
+                    () -> orders1.insertOne(new Document("_id", "refused")));
+            assertThat(refusedOnCluster1.getCode()).isEqualTo(USER_WRITES_BLOCKED);
+            assertThat(api.post("reverse", "{ }").path("success").asBoolean()).isTrue();
+            awaitProgress(api, "RUNNING after the second reverse", p -> p.path("state").asText().equals("RUNNING")
+                    && p.path("directionMapping").path("Source").asText().startsWith("cluster0: "));
+            orders0.insertOne(new Document("_id", "second-round").append("customer", "again"));
+            await("the write on cluster0 on cluster1", STEP).until(() -> sameDocuments(orders0, orders1));
         }
     }
 
