@@ -1,0 +1,24 @@
+package io.c2csync.connector.sink;
+
+import java.util.Set;
+
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+import com.mongodb.MongoNamespace;
+
+/**
+ * create, with the options the event carries in {@code operationDescription} (capped, validator,
+ * collation, timeseries, clusteredIndex, view definitions...) passed through to the create command.
+ */
+public final class CreateOperation implements ChangeOperation {
+
+  @Override
+  public SinkAction toAction(ChangeEvent event) {
+    MongoNamespace namespace = event.namespace();
+    BsonDocument command = new BsonDocument("create", new BsonString(namespace.getCollectionName()));
+    command.putAll(event.operationDescriptionOrEmpty());
+    return new SinkAction.Step("create " + namespace + " " + event.operationDescriptionOrEmpty().toJson(), true,
+        client -> ServerCommands.run(client, namespace.getDatabaseName(), command, Set.of(ServerCommands.NAMESPACE_EXISTS)));
+  }
+}

@@ -1,0 +1,151 @@
+package io.c2csync.connector.source;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
+
+import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
+
+/**
+ * The initial copy of one sync group, restartable where it stopped: the selected collections in
+ * name order, each as a {@code create} event (with its options), then its documents in
+ * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. Every
+ * record carries a {@link CopyOffset}: the resume token taken before the first copy and the
+ * namespace and {@code _id} reached.
+ */
+final class CollectionCopy implements AutoCloseable {
+
+  private final MongoClient client;
+  private final Function<BsonDocument, String> topicFor;
+  private final Map<String, Object> partition;
+  private final BsonDocument resumeToken;
+  private final BuildIndexes buildIndexes;
+  private final List<SourceCollection> all;
+  private final Deque<SourceCollection> remaining;
+  private SourceCollection current;
+  private BsonValue resumeAfterId;
+  private MongoCursor<BsonDocument> cursor;
+  private boolean indexesAfterCopyEmitted;
+
+  /** @param from where a restarted copy resumes, or null for a fresh copy */
+  CollectionCopy(MongoClient client, NamespaceSelection selection, BuildIndexes buildIndexes,
+      Function<BsonDocument, String> topicFor, Map<String, Object> partition, BsonDocument resumeToken, CopyOffset from) {
+    this.client = client;
+    this.topicFor = topicFor;
+    this.partition = partition;
+    this.resumeToken = resumeToken;
+    this.buildIndexes = buildIndexes;
+    this.all = selectedCollections(client, selection);
+    this.remaining = new ArrayDeque<>(all.stream()
+        .filter(c -> from == null || c.namespace().getFullName().compareTo(from.namespace()) >= 0).toList());
+    this.resumeAfterId = from == null || remaining.isEmpty()
+        || !remaining.peek().namespace().getFullName().equals(from.namespace()) ? null : from.lastId();
+  }
+
+  static List<SourceCollection> selectedCollections(MongoClient client, NamespaceSelection selection) {
+    List<SourceCollection> collections = new ArrayList<>();
+    for (String database : client.listDatabaseNames()) {
+      for (BsonDocument info : client.getDatabase(database).listCollections(BsonDocument.class)) {
+        String name = info.getString("name").getValue();
+        if (selection.selects(database, name)) {
+          collections.add(new SourceCollection(new MongoNamespace(database, name),
+              info.getString("type", new BsonString("collection")).getValue(),
+              info.getDocument("options", new BsonDocument()),
+              info.getDocument("info", new BsonDocument()).get("uuid")));
+        }
+      }
+    }
+    collections.sort(Comparator.comparing(c -> c.namespace().getFullName()));
+    return collections;
+  }
+
+  List<SourceRecord> poll(int maxRecords) {
+    List<SourceRecord> records = new ArrayList<>();
+    while (records.size() < maxRecords) {
+      if (cursor != null && cursor.hasNext()) {
+        BsonDocument document = cursor.next();
+        records.add(record(CopyEvents.insert(current, document), document.get("_id")));
+      } else if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      } else if (!remaining.isEmpty()) {
+        startNext(records);
+      } else if (buildIndexes == BuildIndexes.AFTER_DATA_COPY && !indexesAfterCopyEmitted) {
+        all.forEach(collection -> addIndexes(collection, records));
+        indexesAfterCopyEmitted = true;
+      } else {
+        break;
+      }
+    }
+    return records;
+  }
+
+  boolean done() {
+    return cursor == null && remaining.isEmpty()
+        && (buildIndexes != BuildIndexes.AFTER_DATA_COPY || indexesAfterCopyEmitted);
+  }
+
+  private void startNext(List<SourceRecord> records) {
+    current = remaining.poll();
+    BsonDocument filter = resumeAfterId == null ? new BsonDocument() : IdOrder.after(resumeAfterId).orElse(new BsonDocument());
+    resumeAfterId = null;
+    records.add(record(CopyEvents.create(current), null));
+    if (buildIndexes == BuildIndexes.BEFORE_DATA_COPY) {
+      addIndexes(current, records);
+    }
+    if (current.holdsDocuments()) {
+      cursor = client.getDatabase(current.namespace().getDatabaseName())
+          .getCollection(current.namespace().getCollectionName(), BsonDocument.class)
+          .find(filter).sort(new BsonDocument("_id", new BsonInt32(1))).iterator();
+    }
+  }
+
+  private void addIndexes(SourceCollection collection, List<SourceRecord> records) {
+    if (!collection.holdsDocuments()) {
+      return;
+    }
+    List<BsonDocument> indexes = new ArrayList<>();
+    MongoNamespace namespace = collection.namespace();
+    for (BsonDocument index : client.getDatabase(namespace.getDatabaseName())
+        .getCollection(namespace.getCollectionName()).listIndexes(BsonDocument.class)) {
+      if (!"_id_".equals(index.getString("name").getValue())) {
+        index.remove("ns");
+        indexes.add(index);
+      }
+    }
+    if (!indexes.isEmpty()) {
+      records.add(record(CopyEvents.createIndexes(collection, indexes), null));
+    }
+  }
+
+  /** @param lastId the _id of the copied document, null for the events before the collection's documents */
+  private SourceRecord record(BsonDocument event, BsonValue lastId) {
+    String namespace = current == null ? "" : current.namespace().getFullName();
+    return new SourceRecord(partition, new CopyOffset(resumeToken, namespace, lastId).toMap(), topicFor.apply(event),
+        Schema.BYTES_SCHEMA, ChangeEventFormat.encode(new BsonDocument("_id", event.get("_id"))),
+        Schema.BYTES_SCHEMA, ChangeEventFormat.encode(event));
+  }
+
+  @Override
+  public void close() {
+    if (cursor != null) {
+      cursor.close();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.c2csync.connector.source;
+
+import java.util.List;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.bson.BsonDocument;
+
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoClient;
+
+/** The resume token of "now" on the source's cluster-wide change stream, taken before the copy. */
+final class ResumePoint {
+
+  private ResumePoint() {}
+
+  static BsonDocument current(MongoClient client, List<BsonDocument> pipeline) {
+    try (MongoChangeStreamCursor<?> cursor = client.watch(pipeline, BsonDocument.class).batchSize(0).cursor()) {
+      BsonDocument token = cursor.getResumeToken();
+      if (token == null) {
+        throw new ConnectException("the source returned no resume token (postBatchResumeToken) for a new change "
+            + "stream; c2c-sync needs a replica set running MongoDB 6.0 or later");
+      }
+      return token;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.c2csync.connector.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import io.c2csync.connector.sink.C2cSinkTask;
+import io.c2csync.connector.topics.BsonSamples;
+import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceSelection;
+import io.c2csync.connector.topics.RecordHeaders;
+
+/**
+ * Our copy's records fed straight into our sink task (Kafka and Connect left out): the destination
+ * ends up with the source's documents, collections and indexes (unique ones built non-unique).
+ */
+class CopyToSinkRoundTripTest {
+
+  private final List<MongoServer> servers = new ArrayList<>();
+  private final List<MongoClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    clients.forEach(MongoClient::close);
+    servers.forEach(MongoServer::shutdownNow);
+  }
+
+  private String startServer() {
+    MongoServer server = new MongoServer(new MemoryBackend());
+    servers.add(server);
+    var address = server.bind();
+    return "mongodb://" + address.getHostString() + ":" + address.getPort();
+  }
+
+  private MongoClient client(String uri) {
+    MongoClient client = MongoClients.create(uri);
+    clients.add(client);
+    return client;
+  }
+
+  @Test
+  void destinationEqualsSourceAfterTheCopy() {
+    MongoClient source = client(startServer());
+    String destinationUri = startServer();
+    var people = source.getDatabase("hr").getCollection("people", BsonDocument.class);
+    people.insertOne(BsonSamples.storableByStockMongoJavaServer());
+    people.insertOne(BsonDocument.parse("{_id: 'b', email: 'b@x', nested: {a: [1, {b: 2}]}}"));
+    people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email_1"));
+    source.getDatabase("hr").createCollection("empty");
+
+    List<SourceRecord> copied = new ArrayList<>();
+    try (CollectionCopy copy = new CollectionCopy(source, NamespaceSelection.ALL, BuildIndexes.AFTER_DATA_COPY,
+        event -> "c2c-sync.s1.g1", Map.of("ns", "c2c-sync.s1.g1"), CollectionCopyTest.TOKEN, null)) {
+      while (!copy.done()) {
+        copied.addAll(copy.poll(100));
+      }
+    }
+    C2cSinkTask sink = new C2cSinkTask();
+    sink.start(Map.of("topics", "c2c-sync.s1.g1", "connection.uri", destinationUri, "database", "__c2c_sync"));
+    try {
+      sink.put(asSinkRecords(copied));
+    } finally {
+      sink.stop();
+    }
+
+    MongoClient destination = client(destinationUri);
+    assertThat(destination.getDatabase("hr").listCollectionNames().into(new ArrayList<>()))
+        .containsExactlyInAnyOrder("people", "empty");
+    assertThat(destination.getDatabase("hr").getCollection("people", BsonDocument.class).find().into(new ArrayList<>()))
+        .containsExactlyInAnyOrderElementsOf(people.find().into(new ArrayList<>()));
+    assertThat(destination.getDatabase("hr").getCollection("people").listIndexes(BsonDocument.class).into(new ArrayList<>()))
+        .anySatisfy(index -> {
+          assertThat(index.getString("name").getValue()).isEqualTo("email_1");
+          assertThat(index.containsKey("unique")).isFalse();
+        });
+    assertThat(destination.getDatabase("__c2c_sync").getCollection("uniqueIndexes", BsonDocument.class).countDocuments())
+        .isEqualTo(1);
+  }
+
+  private static List<SinkRecord> asSinkRecords(List<SourceRecord> records) {
+    List<SinkRecord> sinkRecords = new ArrayList<>();
+    for (int offset = 0; offset < records.size(); offset++) {
+      SourceRecord record = records.get(offset);
+      ConnectHeaders headers = new ConnectHeaders();
+      headers.addString(RecordHeaders.FORMAT, ChangeEventFormat.FORMAT_ID); // what the InsertHeader SMT adds
+      sinkRecords.add(new SinkRecord(record.topic(), 0, record.keySchema(), record.key(), record.valueSchema(),
+          record.value(), offset, null, null, headers));
+    }
+    return sinkRecords;
+  }
+}

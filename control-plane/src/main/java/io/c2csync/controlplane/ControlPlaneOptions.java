@@ -1,0 +1,29 @@
+package io.c2csync.controlplane;
+
+import io.c2csync.controlplane.coordinator.CoordinatorSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a control plane runs.
+ *
+ * @param bind the API's address; port 0 picks a free one
+ * @param stateFile where the sync state is persisted
+ */
+public record ControlPlaneOptions(InetSocketAddress bind, Path stateFile, CoordinatorSettings coordinator) {
+    public static final int DEFAULT_PORT = 27182;
+
+    public ControlPlaneOptions {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(coordinator, "coordinator");
+    }
+
+    /** Retries every second and reconciles every 10 s. */
+    public static ControlPlaneOptions of(InetSocketAddress bind, Path stateFile, String instanceId) {
+        return new ControlPlaneOptions(bind, stateFile,
+                new CoordinatorSettings(instanceId, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    }
+}

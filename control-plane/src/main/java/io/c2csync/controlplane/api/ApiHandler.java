@@ -1,0 +1,90 @@
+package io.c2csync.controlplane.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.c2csync.controlplane.sync.SyncError;
+import io.c2csync.controlplane.sync.SyncException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes every request, and is the one place that turns a failure into the contract's JSON error. */
+final class ApiHandler implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final Map<String, Endpoint> endpoints;
+    private final JsonCodec json;
+
+    ApiHandler(Map<String, Endpoint> endpoints, JsonCodec json) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.json = json;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            int status = 200;
+            Object reply;
+            try {
+                reply = answer(exchange, method, path);
+            } catch (SyncException e) {
+                status = e.error().httpStatus();
+                reply = failure(e.error(), e.description());
+                if (e.error() == SyncError.METHOD_NOT_ALLOWED) {
+                    exchange.getResponseHeaders().set("Allow", endpoints.get(path).method());
+                }
+                log.info("{} {} refused: {} {}", method, path, e.error().errorName(), e.description());
+            } catch (RuntimeException e) {
+                log.error("Internal error answering {} {}", method, path, e);
+                status = SyncError.INTERNAL_ERROR.httpStatus();
+                reply = failure(SyncError.INTERNAL_ERROR, "internal error: " + e);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if ("HEAD".equals(method)) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            byte[] body = json.write(reply);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private Object answer(HttpExchange exchange, String method, String path) {
+        Endpoint endpoint = endpoints.get(path);
+        if (endpoint == null) {
+            throw new SyncException(SyncError.NOT_FOUND, "no endpoint at " + path + "; the API is under "
+                    + SyncResources.BASE_PATH + " (" + String.join(", ", endpoints.keySet().stream().sorted().toList())
+                    + ")");
+        }
+        if (!endpoint.method().equals(method)) {
+            throw new SyncException(SyncError.METHOD_NOT_ALLOWED,
+                    path + " takes " + endpoint.method() + ", not " + method);
+        }
+        ObjectNode body = "GET".equals(method) ? null : json.readObject(readBody(exchange.getRequestBody()));
+        return endpoint.action().apply(body);
+    }
+
+    private static byte[] readBody(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new SyncException(SyncError.INVALID_REQUEST, "the body could not be read: " + e.getMessage(), e);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new SyncException(SyncError.INVALID_REQUEST, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private static Replies.Failure failure(SyncError error, String description) {
+        return new Replies.Failure(false, error.errorName(), description);
+    }
+}

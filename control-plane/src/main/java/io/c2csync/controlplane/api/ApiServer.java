@@ -1,0 +1,75 @@
+package io.c2csync.controlplane.api;
+
+import com.sun.net.httpserver.HttpServer;
+import io.c2csync.controlplane.coordinator.SyncCoordinator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** mongosync's HTTP API on the JDK's HTTP server. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final int REQUEST_THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+
+    private ApiServer(HttpServer server, ExecutorService requestThreads) {
+        this.server = server;
+        this.requestThreads = requestThreads;
+    }
+
+    /** Binds to {@code address} (port 0 picks a free port) and starts answering. */
+    public static ApiServer start(InetSocketAddress address, SyncCoordinator coordinator) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the API to " + address, e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS, r -> {
+            Thread t = new Thread(r, "api-request-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        JsonCodec json = new JsonCodec();
+        server.createContext("/", new ApiHandler(SyncResources.endpoints(coordinator, json), json));
+        server.setExecutor(requestThreads);
+        server.start();
+        ApiServer api = new ApiServer(server, requestThreads);
+        log.info("API listening on {}", api.baseUri());
+        return api;
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** {@code http://host:port/api/v1/} */
+    public URI baseUri() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + SyncResources.BASE_PATH);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        requestThreads.shutdownNow();
+        try {
+            if (!requestThreads.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("API request threads did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while stopping the API request threads", e);
+        }
+    }
+}

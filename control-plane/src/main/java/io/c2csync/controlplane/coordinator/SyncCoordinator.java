@@ -1,0 +1,238 @@
+package io.c2csync.controlplane.coordinator;
+
+import io.c2csync.controlplane.cutover.CommitProcedure;
+import io.c2csync.controlplane.cutover.ReverseProcedure;
+import io.c2csync.controlplane.cutover.ReverseRequirements;
+import io.c2csync.controlplane.cutover.StartProcedure;
+import io.c2csync.controlplane.progress.CommitReadiness;
+import io.c2csync.controlplane.progress.Observation;
+import io.c2csync.controlplane.progress.ProgressCalculator;
+import io.c2csync.controlplane.progress.ProgressReport;
+import io.c2csync.controlplane.sync.ClusterFacts;
+import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.sync.ClusterRequirements;
+import io.c2csync.controlplane.sync.Clusters;
+import io.c2csync.controlplane.sync.Pipeline;
+import io.c2csync.controlplane.sync.ProcedureStep;
+import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.sync.StartRules;
+import io.c2csync.controlplane.sync.SyncCommand;
+import io.c2csync.controlplane.sync.SyncError;
+import io.c2csync.controlplane.sync.SyncException;
+import io.c2csync.controlplane.sync.SyncRecord;
+import io.c2csync.controlplane.sync.SyncSpec;
+import io.c2csync.controlplane.sync.SyncState;
+import io.c2csync.controlplane.sync.SyncStateMachine;
+import io.c2csync.controlplane.sync.SyncStateStore;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The facade the API calls. Every command, procedure step and reconcile runs on one thread, so
+ * two concurrent commits commit once; progress reads the last persisted record from any thread.
+ */
+public final class SyncCoordinator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
+
+    private final CoordinatorSettings settings;
+    private final Clusters clusters;
+    private final Pipeline pipeline;
+    private final SyncRecordKeeper keeper;
+    private final Observer observer;
+    private final ProgressCalculator calculator;
+    private final PipelineReconciler reconciler;
+    private final ProcedureRunner procedures;
+    private final StartUndo startUndo;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-coordinator");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean recovered;
+
+    public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
+            ProgressSignals signals, SyncStateStore store, Clock clock) {
+        this.settings = settings;
+        this.clusters = clusters;
+        this.pipeline = pipeline;
+        this.keeper = new SyncRecordKeeper(store);
+        this.observer = new Observer(clusters, pipeline, signals);
+        this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
+        this.reconciler = new PipelineReconciler(pipeline);
+        this.procedures = new ProcedureRunner(List.of(new StartProcedure(clusters, pipeline),
+                new CommitProcedure(clusters, pipeline), new ReverseProcedure(clusters, pipeline)),
+                keeper, thread, settings.retryDelay());
+        this.startUndo = new StartUndo(clusters, pipeline, keeper);
+        thread.execute(() -> MDC.put("syncId", settings.instanceId()));
+    }
+
+    /** INITIALIZING → the persisted state (IDLE when there is none), finishing what was running. */
+    public void recover() {
+        onCoordinatorThread(() -> {
+            Optional<SyncRecord> loaded = keeper.loadPersisted();
+            if (loaded.isPresent()) {
+                SyncRecord persisted = loaded.get();
+                if (!persisted.clusters().equals(clusters.addresses())) {
+                    throw new IllegalStateException("the persisted sync runs between " + persisted.clusters()
+                            + " but this process was given " + clusters.addresses()
+                            + "; refusing to start so that source and destination are never swapped by accident");
+                }
+                keeper.adopt(persisted);
+                log.info("Recovered the sync in state {} ({} -> {})", persisted.state(),
+                        persisted.direction().source().apiName(), persisted.direction().destination().apiName());
+                reconciler.reconcileReporting(keeper.current());
+                thread.execute(procedures::advance);
+            } else {
+                log.info("No persisted sync; IDLE");
+            }
+            recovered = true;
+            long interval = settings.reconcileInterval().toMillis();
+            thread.scheduleWithFixedDelay(() -> reconciler.reconcileReporting(keeper.current()), interval, interval,
+                    TimeUnit.MILLISECONDS);
+        });
+    }
+
+    public SyncState state() {
+        Optional<SyncRecord> current = keeper.current();
+        if (current.isPresent()) {
+            return current.get().state();
+        }
+        return recovered ? SyncState.IDLE : SyncState.INITIALIZING;
+    }
+
+    public void start(SyncSpec spec) {
+        onCoordinatorThread(() -> {
+            decide(new SyncCommand.Start(spec));
+            StartRules.check(spec);
+            ClusterFacts source = clusters.get(spec.direction().source()).inspect();
+            ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
+            ClusterRequirements.checkForStart(spec, clusters, source, destination);
+            SyncRecord starting = StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec));
+            keeper.persist(starting);
+            try {
+                procedures.runNow();
+            } catch (RuntimeException e) {
+                startUndo.undo(starting, e);
+                throw e;
+            }
+            log.info("Sync started: {} -> {}", clusters.describe(starting.direction().source()),
+                    clusters.describe(starting.direction().destination()));
+        });
+    }
+
+    public void pause() {
+        onCoordinatorThread(() -> {
+            SyncState next = decide(new SyncCommand.Pause());
+            pipeline.pause(keeper.started().pair());
+            keeper.persist(keeper.started().withState(next));
+        });
+    }
+
+    public void resume() {
+        onCoordinatorThread(() -> {
+            SyncState next = decide(new SyncCommand.Resume());
+            pipeline.resume(keeper.started().pair());
+            keeper.persist(keeper.started().withState(next));
+        });
+    }
+
+    /** Checks readiness, enters COMMITTING and returns; the steps run on the coordinator thread. */
+    public void commit() {
+        onCoordinatorThread(() -> {
+            decide(new SyncCommand.Commit());
+            Observation observation = observer.observe(keeper.started());
+            List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
+            if (!unmet.isEmpty()) {
+                throw new SyncException(SyncError.COMMIT_NOT_READY, "cannot commit yet: " + String.join("; ", unmet));
+            }
+            keeper.persist(CommitProcedure.begin(keeper.started()));
+            thread.execute(procedures::advance);
+        });
+    }
+
+    /** Checks the reverse requirements, enters REVERSING and returns; the steps run on the coordinator thread. */
+    public void reverse() {
+        onCoordinatorThread(() -> {
+            decide(new SyncCommand.Reverse());
+            Map<ClusterName, ClusterFacts> facts = new EnumMap<>(ClusterName.class);
+            for (ClusterName name : ClusterName.values()) {
+                facts.put(name, clusters.get(name).inspect());
+            }
+            ReverseRequirements.check(keeper.started().spec(), clusters, facts);
+            keeper.persist(ReverseProcedure.begin(keeper.started()));
+            thread.execute(procedures::advance);
+        });
+    }
+
+    public ProgressReport progress() {
+        SyncState state = state();
+        SyncStateMachine.decide(state, new SyncCommand.ReadProgress());
+        Optional<SyncRecord> current = keeper.current();
+        if (current.isEmpty()) {
+            return ProgressReport.withoutSync(state);
+        }
+        List<String> warnings = Stream.of(procedures.warning(), reconciler.warning())
+                .flatMap(Optional::stream).toList();
+        return calculator.report(current.get(), observer.observe(current.get()), warnings);
+    }
+
+    @Override
+    public void close() {
+        for (Runnable neverRun : thread.shutdownNow()) {
+            if (neverRun instanceof Future<?> waitedOn) {
+                waitedOn.cancel(false);
+            }
+        }
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("The coordinator thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while stopping the coordinator thread", e);
+        }
+    }
+
+    private SyncState decide(SyncCommand command) {
+        Optional<SyncRecord> current = keeper.current();
+        return SyncStateMachine.decide(state(),
+                current.flatMap(SyncRecord::runningProcedure).map(ProcedureStep::kind), command);
+    }
+
+    private void onCoordinatorThread(Runnable command) {
+        Future<?> done;
+        try {
+            done = thread.submit(command);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the sync coordinator is closed", e);
+        }
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the sync coordinator failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sync coordinator", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.c2csync.controlplane.sync;
+
+/** The error names of the API contract, each with the HTTP status the contract gives it. */
+public enum SyncError {
+    INVALID_REQUEST("InvalidRequest", 400),
+    INVALID_CLUSTER_NAME("InvalidClusterName", 400),
+    INVALID_OPTIONS("InvalidOptions", 400),
+    INVALID_STATE("InvalidState", 409),
+    COMMIT_NOT_READY("CommitNotReady", 409),
+    REVERSE_NOT_ALLOWED("ReverseNotAllowed", 409),
+    DESTINATION_NOT_EMPTY("DestinationNotEmpty", 409),
+    UNSUPPORTED_SERVER_VERSION("UnsupportedServerVersion", 400),
+    INSUFFICIENT_PRIVILEGES("InsufficientPrivileges", 403),
+    CLUSTER_UNREACHABLE("ClusterUnreachable", 503),
+    CONNECT_UNAVAILABLE("ConnectUnavailable", 503),
+    NOT_FOUND("NotFound", 404),
+    METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+    INTERNAL_ERROR("InternalError", 500);
+
+    private final String errorName;
+    private final int httpStatus;
+
+    SyncError(String errorName, int httpStatus) {
+        this.errorName = errorName;
+        this.httpStatus = httpStatus;
+    }
+
+    public String errorName() {
+        return errorName;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,70 @@
+package io.c2csync.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the child JVMs of one run and owns them: {@link #close()} stops them, newest first. */
+final class ChildLauncher implements AutoCloseable {
+
+    private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
+
+    private final RuntimeConfig config;
+    private final Path runDir;
+    private final Path log4jConfig;
+    private final List<ChildProcess> children = new ArrayList<>();
+    private volatile boolean closing;
+
+    ChildLauncher(RuntimeConfig config, Path runDir) {
+        this.config = config;
+        this.runDir = runDir;
+        this.log4jConfig = ChildLogConfig.write(runDir);
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    RuntimeConfig config() {
+        return config;
+    }
+
+    synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName) {
+        if (closing) {
+            throw new IllegalStateException("Not starting " + name + ": the runtime in " + runDir + " is stopping");
+        }
+        List<String> jvmOptions = List.of(
+                "-Xmx" + config.childMaxHeap(),
+                EXIT_ON_OOM,
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4jConfig.toUri());
+        ChildJvm jvm = new ChildJvm(name, mainClass, args, jvmOptions, runDir.resolve(logFileName),
+                config.stopTimeout());
+        ChildProcess child = jvm.start(config.buildOutput());
+        children.add(child);
+        return child;
+    }
+
+    synchronized List<ProcessHandle> processTrees() {
+        return children.stream()
+                .flatMap(child -> child.processTree().stream())
+                .filter(ProcessHandle::isAlive)
+                .toList();
+    }
+
+    /** True once {@link #close()} began: children exiting from now on were asked to. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public synchronized void close() {
+        closing = true;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            ChildProcess child = children.get(i);
+            if (child.isAlive()) {
+                LifecycleLog.timed("Stopping " + child.name(), child::close);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.c2csync.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node Kafka broker (KRaft combined mode) in a child JVM that formats its fresh data
+ * folder first; ready when it answers an Admin request.
+ */
+record KafkaBroker(String bootstrapServers, ChildProcess process) {
+
+    private static final int PROBE_TIMEOUT_MS = 2_000;
+
+    static KafkaBroker start(ChildLauncher launcher) {
+        RuntimeConfig config = launcher.config();
+        int brokerPort = LoopbackPorts.configuredOrFree(config.brokerPort());
+        int controllerPort = LoopbackPorts.configuredOrFree(config.controllerPort());
+        Path properties = RunFiles.writeProperties(launcher.runDir().resolve("broker.properties"),
+                BrokerProperties.of(brokerPort, controllerPort, launcher.runDir().resolve("kafka-data")));
+
+        ChildProcess broker = launcher.start("Kafka broker", FormatAndRunBroker.class.getName(),
+                List.of(properties.toString(), Uuid.randomUuid().toString()), "broker.log");
+        String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
+        // an Admin client created before the port listens logs a warning per connection attempt
+        broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),
+                () -> LoopbackPorts.isListening(brokerPort));
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS))) {
+            broker.awaitReady("Kafka broker at " + bootstrapServers + " to answer an Admin request",
+                    config.startTimeout(),
+                    () -> knowsABroker(admin));
+        }
+        return new KafkaBroker(bootstrapServers, broker);
+    }
+
+    private static boolean knowsABroker(Admin admin) throws Exception {
+        return !admin.describeCluster().nodes().get(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).isEmpty();
+    }
+}
