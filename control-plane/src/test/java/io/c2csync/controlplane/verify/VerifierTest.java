@@ -85,6 +85,15 @@ class VerifierTest {
     }
 
     @Test
+    void anInt64IdAgainstAnInt32IdIsAChangedTypeNotAMissingDocument() {
+        source().getDatabase("idType").getCollection("c", BsonDocument.class).insertOne(new BsonDocument("_id", new BsonInt32(7)));
+        destination().getDatabase("idType").getCollection("c", BsonDocument.class).insertOne(new BsonDocument("_id", new BsonInt64(7)));
+
+        assertThat(onlyDifference("idType")).isEqualTo(new Difference(DifferenceKind.CHANGED_TYPE,
+                new MongoNamespace("idType.c"), new BsonInt32(7), "field _id: source int32 7, destination int64 7"));
+    }
+
+    @Test
     void sameFieldsInAnotherOrderAreAChangedFieldOrder() {
         insert(source(), "order", "{_id: 1, a: 1, b: 2}");
         insert(destination(), "order", "{_id: 1, b: 2, a: 1}");
