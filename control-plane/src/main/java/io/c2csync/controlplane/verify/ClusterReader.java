@@ -57,7 +57,8 @@ final class ClusterReader {
 
     /** The documents as their raw bytes, sorted by {@code _id} as the server's {@code _id} index orders them. */
     MongoCursor<RawBsonDocument> inIdOrder(MongoNamespace namespace) {
-        return collection(namespace).withDocumentClass(RawBsonDocument.class).find().sort(BY_ID).collation(SIMPLE).iterator();
+        return collection(namespace).withDocumentClass(RawBsonDocument.class)
+                .find().sort(BY_ID).collation(SIMPLE).iterator();
     }
 
     private MongoCollection<BsonDocument> collection(MongoNamespace namespace) {

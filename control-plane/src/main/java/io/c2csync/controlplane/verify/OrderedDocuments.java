@@ -2,6 +2,9 @@ package io.c2csync.controlplane.verify;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCursor;
+import io.c2csync.controlplane.verify.VerificationProgress.Counters;
+import io.c2csync.controlplane.verify.VerificationProgress.Side;
+import java.util.Locale;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
@@ -14,17 +17,16 @@ final class OrderedDocuments implements AutoCloseable {
     private final MongoNamespace namespace;
     private final String side;
     private final MongoCursor<RawBsonDocument> cursor;
-    private final VerificationProgress.Counters counters;
+    private final Counters counters;
     private RawBsonDocument current;
     private BsonValue currentId;
     private long count;
 
-    OrderedDocuments(MongoNamespace namespace, String side, MongoCursor<RawBsonDocument> cursor,
-            VerificationProgress.Counters counters) {
+    OrderedDocuments(MongoNamespace namespace, Side side, MongoCursor<RawBsonDocument> cursor, VerificationProgress progress) {
         this.namespace = namespace;
-        this.side = side;
+        this.side = side.name().toLowerCase(Locale.ROOT);
         this.cursor = cursor;
-        this.counters = counters;
+        this.counters = progress.counters(side);
         advance();
     }
 

@@ -108,10 +108,9 @@ public final class Verifier {
     }
 
     private DocumentMerge.Counts documents(MongoNamespace namespace, DifferenceCollector differences) {
-        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, "source", source.inIdOrder(namespace),
-                        progress.counters(Side.SOURCE));
-                OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, "destination",
-                        destination.inIdOrder(namespace), progress.counters(Side.DESTINATION))) {
+        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, source.inIdOrder(namespace), progress);
+                OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, Side.DESTINATION,
+                        destination.inIdOrder(namespace), progress)) {
             return new DocumentMerge(differences).merge(namespace, sourceDocuments, destinationDocuments);
         }
     }
