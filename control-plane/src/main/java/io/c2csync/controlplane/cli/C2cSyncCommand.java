@@ -27,13 +27,17 @@ public final class C2cSyncCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Failures of a command are reported by their message, which says what went wrong and what to do. */
+    /**
+     * Failures of a command are reported by their message, which says what went wrong and what to do, with the
+     * passwords of connection strings masked; the exit code is the command's {@code exitCodeOnExecutionException}.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new C2cSyncCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    commandLine.getErr().println("c2c-sync " + String.join(" ", parseResult.originalArgs()) + " failed: "
-                            + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
-                    return EXIT_FAILURE;
+                    String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+                    String[] args = parseResult.originalArgs().toArray(String[]::new);
+                    commandLine.getErr().println(Passwords.redact("c2c-sync " + String.join(" ", args) + " failed: " + message, args));
+                    return commandLine.getCommandSpec().exitCodeOnExecutionException();
                 });
     }
 

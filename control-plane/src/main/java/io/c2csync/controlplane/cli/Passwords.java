@@ -10,19 +10,24 @@ final class Passwords {
 
     static final String MASK = "****";
 
-    private static final Pattern USER_INFO = Pattern.compile("^mongodb(?:\\+srv)?://[^:@/]*:([^@/]*)@");
+    private static final Pattern USER_INFO = Pattern.compile("mongodb(?:\\+srv)?://[^:@/\\s]*:([^@/\\s]*)@");
 
     private Passwords() {
     }
 
-    /** {@code text} with the password of each connection string, as written and as decoded, replaced by {@value #MASK}. */
-    static String redact(String text, String... connectionStrings) {
+    /**
+     * {@code text} with every password found in {@code sources} (connection strings, or arguments holding them such
+     * as {@code --cluster0=mongodb://...}), as written and as decoded, replaced by {@value #MASK}.
+     */
+    static String redact(String text, String... sources) {
         String redacted = text;
-        for (String connectionString : connectionStrings) {
-            Matcher userInfo = USER_INFO.matcher(connectionString);
-            if (userInfo.find() && !userInfo.group(1).isEmpty()) {
+        for (String source : sources) {
+            Matcher userInfo = USER_INFO.matcher(source);
+            while (userInfo.find()) {
                 String password = userInfo.group(1);
-                redacted = redacted.replace(password, MASK).replace(decoded(password), MASK);
+                if (!password.isEmpty()) {
+                    redacted = redacted.replace(password, MASK).replace(decoded(password), MASK);
+                }
             }
         }
         return redacted;

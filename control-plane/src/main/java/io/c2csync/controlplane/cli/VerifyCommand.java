@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code c2c-sync verify}: checks once that cluster1 holds what cluster0 holds. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, exitCodeOnExecutionException = VerifyCommand.EXIT_ERROR,
         description = {"Compares cluster1 (destination) with cluster0 (source): documents byte for byte, indexes, "
                 + "collection options and views of every namespace the filters select.",
                 "Exit code 0: equal; 1: different (the report lists them); 2: could not verify."})
