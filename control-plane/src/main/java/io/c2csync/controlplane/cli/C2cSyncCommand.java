@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code c2c-sync}: the main of the launcher {@code bin/c2c-sync}. */
 @Command(name = "c2c-sync", mixinStandardHelpOptions = true,
         description = "MongoDB cluster-to-cluster sync on Kafka Connect.",
-        subcommands = {RuntimeCommand.class, EmulatorCommand.class})
+        subcommands = {RuntimeCommand.class, EmulatorCommand.class, VerifyCommand.class})
 public final class C2cSyncCommand implements Runnable {
 
     private static final String LOG_CONFIG_PROPERTY = "log4j2.configurationFile";
@@ -27,13 +27,17 @@ public final class C2cSyncCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Failures of a command are reported by their message, which says what went wrong and what to do. */
+    /**
+     * Failures of a command are reported by their message, which says what went wrong and what to do, with the
+     * passwords of connection strings masked; the exit code is the command's {@code exitCodeOnExecutionException}.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new C2cSyncCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    commandLine.getErr().println("c2c-sync " + String.join(" ", parseResult.originalArgs()) + " failed: "
-                            + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
-                    return EXIT_FAILURE;
+                    String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+                    String[] args = parseResult.originalArgs().toArray(String[]::new);
+                    commandLine.getErr().println(Passwords.redact("c2c-sync " + String.join(" ", args) + " failed: " + message, args));
+                    return commandLine.getCommandSpec().exitCodeOnExecutionException();
                 });
     }
 
