@@ -1,7 +1,5 @@
 package io.c2csync.controlplane.cli;
 
-import io.c2csync.controlplane.mongo.ConnectionStrings;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code c2c-sync}: the main of the launcher {@code bin/c2c-sync}. */
 @Command(name = "c2c-sync", mixinStandardHelpOptions = true,
         description = "MongoDB cluster-to-cluster sync on Kafka Connect.",
-        subcommands = {RunCommand.class, RuntimeCommand.class})
+        subcommands = {RunCommand.class, RuntimeCommand.class, EmulatorCommand.class, VerifyCommand.class})
 public final class C2cSyncCommand implements Runnable {
 
     private static final String LOG_CONFIG_PROPERTY = "log4j2.configurationFile";
@@ -41,14 +39,17 @@ public final class C2cSyncCommand implements Runnable {
         return withRun;
     }
 
-    /** Failures of a command are reported by their message, which says what went wrong and what to do. */
+    /**
+     * Failures of a command are reported by their message, which says what went wrong and what to do, with the
+     * passwords of connection strings masked; the exit code is the command's {@code exitCodeOnExecutionException}.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new C2cSyncCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    commandLine.getErr().println("c2c-sync " + parseResult.originalArgs().stream()
-                            .map(ConnectionStrings::mask).collect(Collectors.joining(" ")) + " failed: "
-                            + (exception.getMessage() == null ? exception.toString() : exception.getMessage()));
-                    return EXIT_FAILURE;
+                    String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+                    String[] args = parseResult.originalArgs().toArray(String[]::new);
+                    commandLine.getErr().println(Passwords.redact("c2c-sync " + String.join(" ", args) + " failed: " + message, args));
+                    return commandLine.getCommandSpec().exitCodeOnExecutionException();
                 });
     }
 

@@ -1,0 +1,117 @@
+package io.c2csync.controlplane.verify;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoClient;
+import io.c2csync.controlplane.verify.VerificationProgress.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * Checks that the destination holds what the source holds, namespace by namespace: the collection type and options
+ * (or view definition), the indexes, and every document byte for byte. Documents are streamed from both sides in
+ * {@code _id} order and merged, so memory does not grow with the data: one batch per side plus the first
+ * differences kept for the report.
+ */
+public final class Verifier {
+
+    private final ClusterReader source;
+    private final ClusterReader destination;
+    private final NamespaceFilter filter;
+    private final int maxDifferences;
+    private final VerificationProgress progress;
+
+    /**
+     * @param maxDifferences how many differences the result lists; all are counted
+     * @param progress updated while {@link #verify()} runs, readable from other threads
+     */
+    public Verifier(MongoClient source, MongoClient destination, NamespaceFilter filter, int maxDifferences,
+            VerificationProgress progress) {
+        this.source = new ClusterReader(source);
+        this.destination = new ClusterReader(destination);
+        this.filter = filter;
+        this.maxDifferences = maxDifferences;
+        this.progress = progress;
+    }
+
+    /**
+     * @throws VerificationException when the clusters cannot be compared (e.g. a document without {@code _id})
+     * @throws com.mongodb.MongoException when a cluster cannot be read
+     */
+    public VerificationResult verify() {
+        progress.phase(VerificationPhase.INITIAL_HASHING);
+        try {
+            VerificationResult result = compareAll();
+            progress.phase(VerificationPhase.DONE);
+            return result;
+        } catch (RuntimeException e) {
+            progress.phase(VerificationPhase.FAILED);
+            throw e;
+        }
+    }
+
+    private VerificationResult compareAll() {
+        DifferenceCollector differences = new DifferenceCollector(maxDifferences);
+        SortedMap<String, CollectionSpec> sourceCatalog = catalog(source, Side.SOURCE);
+        SortedMap<String, CollectionSpec> destinationCatalog = catalog(destination, Side.DESTINATION);
+        TreeSet<String> names = new TreeSet<>(sourceCatalog.keySet());
+        names.addAll(destinationCatalog.keySet());
+        List<NamespaceReport> reports = new ArrayList<>();
+        for (String name : names) {
+            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences));
+        }
+        return new VerificationResult(reports, differences.first(), differences.count());
+    }
+
+    private SortedMap<String, CollectionSpec> catalog(ClusterReader cluster, Side side) {
+        SortedMap<String, CollectionSpec> catalog = cluster.collections(filter);
+        for (CollectionSpec spec : catalog.values()) {
+            progress.counters(side).collectionFound(spec.holdsDocuments() ? cluster.estimatedDocumentCount(spec.namespace()) : 0);
+        }
+        return catalog;
+    }
+
+    /** One namespace; either spec may be null (absent on that side), not both. */
+    private NamespaceReport compare(CollectionSpec sourceSpec, CollectionSpec destinationSpec, DifferenceCollector differences) {
+        long before = differences.count();
+        MongoNamespace namespace = (sourceSpec != null ? sourceSpec : destinationSpec).namespace();
+        if (sourceSpec == null) {
+            differences.add(new Difference(DifferenceKind.EXTRA_NAMESPACE, namespace, null,
+                    "a " + destinationSpec.type() + " on the destination only"));
+        } else if (destinationSpec == null) {
+            differences.add(new Difference(DifferenceKind.MISSING_NAMESPACE, namespace, null,
+                    "a " + sourceSpec.type() + " on the source only"));
+        } else {
+            CatalogComparison.definitions(sourceSpec, destinationSpec).forEach(differences::add);
+            if (sourceSpec.holdsDocuments() && destinationSpec.holdsDocuments()) {
+                CatalogComparison.indexes(namespace, source.indexes(namespace), destination.indexes(namespace))
+                        .forEach(differences::add);
+            }
+        }
+        DocumentMerge.Counts counts = holdsDocuments(sourceSpec) && holdsDocuments(destinationSpec)
+                ? documents(namespace, differences)
+                : new DocumentMerge.Counts(0, 0, 0);
+        if (sourceSpec != null) {
+            progress.counters(Side.SOURCE).collectionScanned();
+        }
+        if (destinationSpec != null) {
+            progress.counters(Side.DESTINATION).collectionScanned();
+        }
+        return new NamespaceReport(namespace, counts.sourceDocuments(), counts.destinationDocuments(),
+                counts.comparedDocuments(), differences.count() - before);
+    }
+
+    /** An absent side counts as an empty collection, so that every document of the other side is reported. */
+    private static boolean holdsDocuments(CollectionSpec spec) {
+        return spec == null || spec.holdsDocuments();
+    }
+
+    private DocumentMerge.Counts documents(MongoNamespace namespace, DifferenceCollector differences) {
+        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, source.inIdOrder(namespace), progress);
+                OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, Side.DESTINATION,
+                        destination.inIdOrder(namespace), progress)) {
+            return new DocumentMerge(differences).merge(namespace, sourceDocuments, destinationDocuments);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The embedded verifier: proves that the destination holds what the source holds, namespace by namespace.
+ *
+ * <p>Memory does not grow with the data. {@link io.c2csync.controlplane.verify.Verifier} reads each collection of
+ * both clusters sorted by {@code _id} (MongoDB's own order, {@link io.c2csync.controlplane.verify.BsonSortOrder})
+ * and merges the two streams, holding one driver batch per side (at most 16 MiB each, as the server caps batches)
+ * and one document per side outside it; documents are compared as raw BSON bytes, decoded only when they differ.
+ * Besides that it keeps one catalog entry per namespace, one count line per namespace and the first N differences.
+ */
+package io.c2csync.controlplane.verify;
