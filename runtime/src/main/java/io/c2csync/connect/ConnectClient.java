@@ -27,6 +27,11 @@ import java.util.Objects;
 public final class ConnectClient {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(90);
+    /** How long a request is retried while the worker answers that its group is rebalancing. */
+    public static final Duration DEFAULT_REBALANCE_PATIENCE = Duration.ofSeconds(30);
+
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -38,6 +43,7 @@ public final class ConnectClient {
 
     private final URI baseUrl;
     private final Duration requestTimeout;
+    private final Duration rebalancePatience;
     private final HttpClient http;
 
     public ConnectClient(URI baseUrl) {
@@ -45,8 +51,13 @@ public final class ConnectClient {
     }
 
     public ConnectClient(URI baseUrl, Duration requestTimeout) {
+        this(baseUrl, requestTimeout, DEFAULT_REBALANCE_PATIENCE);
+    }
+
+    public ConnectClient(URI baseUrl, Duration requestTimeout, Duration rebalancePatience) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.rebalancePatience = Objects.requireNonNull(rebalancePatience, "rebalancePatience");
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
     }
 
@@ -104,7 +115,40 @@ public final class ConnectClient {
         return "/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + suffix;
     }
 
+    /**
+     * Sends the request, again while the worker says its group is rebalancing: such an answer means the request
+     * was not carried out, so repeating it is safe for every method.
+     */
     private String send(String method, String path, Object body) {
+        long deadline = System.nanoTime() + rebalancePatience.toNanos();
+        Duration pause = FIRST_RETRY_PAUSE;
+        while (true) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (ConnectRestException e) {
+                if (!e.isRebalancing() || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+            }
+            pauseBeforeRetry(pause, method + " " + baseUrl + path);
+            pause = min(pause.multipliedBy(2), LONGEST_RETRY_PAUSE);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void pauseBeforeRetry(Duration pause, String request) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying " + request, e);
+        }
+    }
+
+    private String sendOnce(String method, String path, Object body) {
         String request = method + " " + baseUrl + path;
         HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(requestTimeout)
