@@ -14,7 +14,7 @@ final class CreateOptions {
         "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern", "autocommit", "startTransaction");
     private static final Set<String> STORED = Set.of("validator", "validationLevel", "validationAction",
         "changeStreamPreAndPostImages", "collation");
-    private static final Set<String> REFUSED = Set.of("viewOn", "pipeline", "timeseries", "clusteredIndex",
+    private static final Set<String> REFUSED = Set.of("timeseries", "clusteredIndex",
         "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages");
     private static final Set<String> LIBRARY_HANDLED = Set.of("capped", "size", "max", "autoIndexId");
 

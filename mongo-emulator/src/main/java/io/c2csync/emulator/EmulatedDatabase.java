@@ -30,11 +30,13 @@ final class EmulatedDatabase extends MemoryDatabase {
     /** The options of the {@code create} command being executed on this thread. */
     private final ThreadLocal<Document> creating = new ThreadLocal<>();
     private final CollectionCatalog catalog = new CollectionCatalog(this);
+    private final ViewCatalog views;
 
     EmulatedDatabase(String databaseName, CursorRegistry cursorRegistry, ChangeLog changeLog, QueryCursors queryCursors) {
         super(databaseName, cursorRegistry);
         this.changeLog = changeLog;
         this.queryCursors = queryCursors;
+        this.views = new ViewCatalog(databaseName);
     }
 
     @Override
@@ -52,6 +54,9 @@ final class EmulatedDatabase extends MemoryDatabase {
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
                                   Oplog oplog) {
+        if (views.isView(query.get(command))) {
+            return viewCommand(channel, command, query, databaseResolver, oplog);
+        }
         boolean bypassValidation = Boolean.TRUE.equals(query.get("bypassDocumentValidation"));
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "update" -> {
@@ -84,7 +89,54 @@ final class EmulatedDatabase extends MemoryDatabase {
         };
     }
 
+    /** A command on a view: reads run the view's pipeline over its base collection; writes are refused. */
+    private Document viewCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        String view = (String) query.get(command);
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "find" -> queryCursors.firstBatch(readView(channel, view, ViewReads.ofFind(query), resolver, oplog),
+                query.get("batchSize") instanceof Number size ? size.intValue() : 0, Boolean.TRUE.equals(query.get("singleBatch")));
+            case "aggregate" -> queryCursors.firstBatch(readView(channel, view,
+                PipelineStages.withAliasesRewritten((List<?>) query.get("pipeline")), resolver, oplog), batchSizeOf(query.get("cursor")), false);
+            case "count" -> {
+                List<?> counted = (List<?>) ((Document) readView(channel, view, ViewReads.ofCount(query), resolver, oplog).get("cursor")).get("firstBatch");
+                yield new Document("n", counted.isEmpty() ? 0 : ((Document) counted.get(0)).get("n")).append("ok", 1.0);
+            }
+            case "create" -> throw MongoErrors.NAMESPACE_EXISTS.error("Namespace already exists: " + getFullCollectionNamespace(view));
+            case "drop" -> {
+                views.remove(view);
+                record(ChangeDraft.dropView(new Namespace(getDatabaseName(), view)));
+                yield new Document("ns", getFullCollectionNamespace(view)).append("ok", 1.0);
+            }
+            case "collmod" -> {
+                Document definition = views.redefine(view, query);
+                record(ChangeDraft.modifyView(new Namespace(getDatabaseName(), view), definition));
+                yield new Document("ok", 1.0);
+            }
+            case "distinct" -> throw MongoErrors.NOT_IMPLEMENTED.error("distinct on a view is not supported by the c2c-sync"
+                + " MongoDB emulator; use an aggregation with $group");
+            default -> throw views.notACollection(view);
+        };
+    }
+
+    private Document readView(Channel channel, String view, List<Document> stages, DatabaseResolver resolver, Oplog oplog) {
+        Document reply = super.handleCommand(channel, "aggregate", ViewReads.aggregation(views.resolve(view), stages), resolver, oplog);
+        ((Document) reply.get("cursor")).put("ns", getFullCollectionNamespace(view));
+        return reply;
+    }
+
+    private Document createView(String name, Document query) {
+        if (resolveCollection(name, false) != null) {
+            throw MongoErrors.NAMESPACE_EXISTS.error("Namespace already exists: " + getFullCollectionNamespace(name));
+        }
+        Document definition = views.define(name, query);
+        record(ChangeDraft.createView(new Namespace(getDatabaseName(), name), definition));
+        return new Document("ok", 1.0);
+    }
+
     private Document create(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        if (query.containsKey("viewOn") || query.containsKey("pipeline")) {
+            return createView(String.valueOf(query.get(command)), query);
+        }
         Document options = CreateOptions.ofCreate(query);
         creating.set(options);
         try {
@@ -197,7 +249,11 @@ final class EmulatedDatabase extends MemoryDatabase {
     }
 
     boolean hasUserCollections() {
-        return !userCollections.isEmpty();
+        return !userCollections.isEmpty() || !views.names().isEmpty();
+    }
+
+    ViewCatalog views() {
+        return views;
     }
 
     MongoCollection<Integer> indexCatalog() {

@@ -76,7 +76,7 @@ class CatalogTest {
         MongoDatabase database = client.getDatabase("catalogRefused");
         assertThatThrownBy(() -> database.createCollection("fr", new CreateCollectionOptions().collation(Collation.builder().locale("fr").build())))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
-        assertThatThrownBy(() -> database.createView("view", "source", List.of()))
+        assertThatThrownBy(() -> database.runCommand(new Document("create", "series").append("timeseries", new Document("timeField", "t"))))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
         assertThatThrownBy(() -> database.runCommand(new Document("create", "odd").append("noSuchOption", 1)))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(40415));
