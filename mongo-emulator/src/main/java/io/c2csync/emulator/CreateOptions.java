@@ -13,17 +13,28 @@ final class CreateOptions {
     private static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
         "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern", "autocommit", "startTransaction");
     private static final Set<String> STORED = Set.of("validator", "validationLevel", "validationAction",
-        "changeStreamPreAndPostImages", "collation");
+        "changeStreamPreAndPostImages", "collation", "capped", "size", "max");
     private static final Set<String> REFUSED = Set.of("timeseries", "clusteredIndex",
-        "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages");
-    private static final Set<String> LIBRARY_HANDLED = Set.of("capped", "size", "max", "autoIndexId");
+        "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages",
+        "cappedSize", "cappedMax");
+    private static final Set<String> LIBRARY_HANDLED = Set.of("autoIndexId");
+    private static final Set<String> CREATE_ONLY = Set.of("capped", "size", "max");
 
     private CreateOptions() {
     }
 
     /** The options of a {@code create} command, as {@code listCollections} reports them. */
     static Document ofCreate(Document command) {
-        return collect(command, "create", LIBRARY_HANDLED);
+        Document options = collect(command, "create", LIBRARY_HANDLED);
+        CappedLimits.normalize(options);
+        return options;
+    }
+
+    /** The create command the library runs: without the capped options it refuses and the emulator enforces itself. */
+    static Document forLibrary(Document command) {
+        Document forLibrary = command.clone();
+        CREATE_ONLY.forEach(forLibrary::remove);
+        return forLibrary;
     }
 
     /** The collection options a {@code collMod} changes (its {@code index} part is handled separately). */
@@ -37,7 +48,7 @@ final class CreateOptions {
             if (field.equals(commandName) || field.startsWith("$") || GENERIC_FIELDS.contains(field) || passThrough.contains(field)) {
                 continue;
             }
-            if (REFUSED.contains(field)) {
+            if (REFUSED.contains(field) || (commandName.equals("collMod") && CREATE_ONLY.contains(field))) {
                 throw MongoErrors.NOT_IMPLEMENTED.error(commandName + " option '" + field
                     + "' is not supported by the c2c-sync MongoDB emulator");
             }

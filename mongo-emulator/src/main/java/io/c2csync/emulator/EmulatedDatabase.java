@@ -140,7 +140,7 @@ final class EmulatedDatabase extends MemoryDatabase {
         Document options = CreateOptions.ofCreate(query);
         creating.set(options);
         try {
-            return super.handleCommand(channel, command, query, resolver, oplog);
+            return super.handleCommand(channel, command, CreateOptions.forLibrary(query), resolver, oplog);
         } finally {
             creating.remove();
         }
