@@ -63,6 +63,7 @@ final class CreateOptions {
 
     private static void validate(Document options, String commandName) {
         Collations.requireSimple(options.get("collation"), commandName);
+        options.remove("collation");
         Object level = options.get("validationLevel");
         if (level != null && !Set.of("off", "strict", "moderate").contains(level)) {
             throw MongoErrors.BAD_VALUE.error("Enumeration value '" + level + "' for field '" + commandName + ".validationLevel' is not a valid value.");

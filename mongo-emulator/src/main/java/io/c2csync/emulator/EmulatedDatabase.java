@@ -151,10 +151,14 @@ final class EmulatedDatabase extends MemoryDatabase {
         List<Document> requested = new ArrayList<>();
         for (Object spec : (List<?>) query.get("indexes")) {
             IndexSpecs.validate((Document) spec);
-            requested.add(((Document) spec).cloneDeeply());
+            Document stored = ((Document) spec).cloneDeeply();
+            stored.remove("collation");
+            requested.add(stored);
         }
         Set<String> before = indexNames(collectionName);
-        Document reply = super.handleCommand(channel, command, query, resolver, oplog);
+        Document withoutSimpleCollations = query.clone();
+        withoutSimpleCollations.put("indexes", requested.stream().map(Document::cloneDeeply).toList());
+        Document reply = super.handleCommand(channel, command, withoutSimpleCollations, resolver, oplog);
         List<Document> created = requested.stream().filter(spec -> !before.contains(spec.get("name"))).toList();
         EmulatedCollection collection = (EmulatedCollection) resolveCollection(collectionName, false);
         if (!created.isEmpty() && collection != null) {

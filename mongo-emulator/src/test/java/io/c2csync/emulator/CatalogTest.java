@@ -24,6 +24,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Collation;
+import com.mongodb.client.model.CollationStrength;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -69,6 +70,28 @@ class CatalogTest {
         assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactlyInAnyOrder("validated", "plain");
         assertThat(database.listCollections().filter(Filters.eq("options", new Document())).map(c -> c.getString("name")).into(new ArrayList<>()))
             .containsExactly("plain");
+    }
+
+    /** MongoDB keeps the simple collation out of its catalog: it is the default. */
+    @Test
+    void theSimpleCollationIsAcceptedButNotStored() {
+        MongoDatabase database = client.getDatabase("catalogSimpleCollation");
+        Collation simple = Collation.builder().locale("simple").build();
+        database.createCollection("plain", new CreateCollectionOptions().collation(simple));
+        MongoCollection<Document> plain = database.getCollection("plain");
+        plain.createIndex(Indexes.ascending("name"), new IndexOptions().collation(simple));
+        plain.insertMany(List.of(new Document("_id", 1).append("name", "b"), new Document("_id", 2).append("name", "B")));
+
+        assertThat(database.listCollections().first().get("options", Document.class)).isEmpty();
+        assertThat(plain.listIndexes().into(new ArrayList<>())).extracting(index -> index.getString("name"))
+            .containsExactly("_id_", "name_1");
+        assertThat(plain.listIndexes().into(new ArrayList<>())).allSatisfy(index -> assertThat(index).doesNotContainKey("collation"));
+        assertThat(plain.find().sort(Indexes.ascending("name")).map(d -> d.getString("name")).into(new ArrayList<>()))
+            .containsExactly("B", "b");
+        assertThat(plain.countDocuments(Filters.eq("name", "b"))).isEqualTo(1);
+        assertThatThrownBy(() -> plain.createIndex(Indexes.ascending("other"), new IndexOptions()
+                .collation(Collation.builder().locale("en").collationStrength(CollationStrength.SECONDARY).build())))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
     }
 
     @Test
