@@ -12,8 +12,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
@@ -119,9 +121,46 @@ final class EmulatedDatabase extends MemoryDatabase {
     }
 
     private Document readView(Channel channel, String view, List<Document> stages, DatabaseResolver resolver, Oplog oplog) {
-        Document reply = super.handleCommand(channel, "aggregate", ViewReads.aggregation(views.resolve(view), stages), resolver, oplog);
-        ((Document) reply.get("cursor")).put("ns", getFullCollectionNamespace(view));
-        return reply;
+        return CollectionCatalog.cursorReply(getFullCollectionNamespace(view), aggregateAll(channel, view, stages, resolver, oplog));
+    }
+
+    /** The complete result of a pipeline over a collection or a view, with the {@code $unionWith} stages the library lacks. */
+    private List<Document> aggregateAll(Channel channel, String collectionName, List<Document> pipeline, DatabaseResolver resolver,
+                                        Oplog oplog) {
+        String source = collectionName;
+        List<Document> stages = pipeline;
+        if (views.isView(collectionName)) {
+            ViewCatalog.Resolved view = views.resolve(collectionName);
+            source = view.collection();
+            stages = new ArrayList<>(view.pipeline());
+            stages.addAll(pipeline);
+        }
+        String collection = source;
+        return UnionWith.run(stages, new UnionWith.Runner() {
+            @Override
+            public List<Document> fromCollection(List<Document> plainStages) {
+                return libraryAggregate(channel, collection, plainStages, resolver, oplog);
+            }
+
+            @Override
+            public List<Document> over(List<Document> plainStages, List<Document> documents) {
+                return Aggregation.fromPipeline(plainStages, resolver, EmulatedDatabase.this, resolveCollection(collection, false),
+                    NoopOplog.get()).runStages(documents.stream());
+            }
+
+            @Override
+            public List<Document> fromOther(String other, List<Document> otherPipeline) {
+                return aggregateAll(channel, other, otherPipeline, resolver, oplog);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Document> libraryAggregate(Channel channel, String collection, List<Document> stages, DatabaseResolver resolver,
+                                            Oplog oplog) {
+        Document command = new Document("aggregate", collection).append("pipeline", stages).append("cursor", new Document());
+        Document reply = super.handleCommand(channel, "aggregate", command, resolver, oplog);
+        return (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
     }
 
     private Document createView(String name, Document query) {
@@ -198,6 +237,11 @@ final class EmulatedDatabase extends MemoryDatabase {
         List<Document> pipeline = PipelineStages.withAliasesRewritten((List<?>) query.get("pipeline"));
         if (!pipeline.isEmpty() && pipeline.get(0).containsKey("$collStats")) {
             return catalog.collStatsStage(String.valueOf(query.get(command)), pipeline, resolver);
+        }
+        if (UnionWith.presentIn(pipeline)) {
+            String collection = String.valueOf(query.get(command));
+            return queryCursors.firstBatch(CollectionCatalog.cursorReply(getFullCollectionNamespace(collection),
+                aggregateAll(channel, collection, pipeline, resolver, oplog)), batchSizeOf(query.get("cursor")), false);
         }
         Document rewritten = query.clone();
         rewritten.put("pipeline", pipeline);

@@ -37,13 +37,6 @@ final class ViewReads {
         return stages;
     }
 
-    /** The {@code aggregate} command that runs a view's pipeline, then {@code stages}, over its base collection. */
-    static Document aggregation(ViewCatalog.Resolved view, List<Document> stages) {
-        List<Document> pipeline = new ArrayList<>(view.pipeline());
-        pipeline.addAll(stages);
-        return new Document("aggregate", view.collection()).append("pipeline", pipeline).append("cursor", new Document());
-    }
-
     private static void addIfPresent(List<Document> stages, String stage, Object value) {
         if (value instanceof Document document && !document.isEmpty()) {
             stages.add(new Document(stage, document));
