@@ -10,7 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class CreateOptions {
 
-    private static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
+    /** Fields of any command that are not options of the command itself. */
+    static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
         "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern", "autocommit", "startTransaction");
     private static final Set<String> STORED = Set.of("validator", "validationLevel", "validationAction",
         "changeStreamPreAndPostImages", "collation", "capped", "size", "max");

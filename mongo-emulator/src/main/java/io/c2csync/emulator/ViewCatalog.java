@@ -18,8 +18,6 @@ final class ViewCatalog {
 
     /** MongoDB's limit on views defined on views. */
     private static final int MAX_DEPTH = 20;
-    private static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
-        "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern", "autocommit", "startTransaction");
 
     /** A view read as MongoDB runs it: the view's whole pipeline (outermost view last) over its base collection. */
     record Resolved(String collection, List<Document> pipeline) {
@@ -102,7 +100,7 @@ final class ViewCatalog {
     private static Document parse(Document command, String commandName, Document current) {
         Document definition = current == null ? new Document() : current.cloneDeeply();
         for (String field : command.keySet()) {
-            if (field.equals(commandName) || field.startsWith("$") || GENERIC_FIELDS.contains(field)) {
+            if (field.equals(commandName) || field.startsWith("$") || CreateOptions.GENERIC_FIELDS.contains(field)) {
                 continue;
             }
             Object value = command.get(field);
