@@ -44,6 +44,21 @@ record CappedLimits(long maxBytes, long maxDocuments) {
         }
     }
 
+    /**
+     * Checks a {@code collMod} {@code cappedSize} or {@code cappedMax}; documents beyond the new limits go on the next
+     * insert, as in MongoDB.
+     */
+    static Number checkedResize(Document options, String field, Object value) {
+        if (!Boolean.TRUE.equals(options.get("capped"))) {
+            throw MongoErrors.INVALID_OPTIONS.error("collMod '" + field + "' is only valid on a capped collection");
+        }
+        if (!(value instanceof Number number) || (field.equals("cappedSize") && number.longValue() <= 0)) {
+            throw MongoErrors.BAD_VALUE.error("collMod '" + field + "' must be a number"
+                + (field.equals("cappedSize") ? " greater than 0" : "") + ", got " + value);
+        }
+        return number;
+    }
+
     boolean exceededBy(long bytes, long documents) {
         return bytes > maxBytes || (maxDocuments > 0 && documents > maxDocuments);
     }

@@ -84,8 +84,11 @@ final class CollectionCatalog {
         }
         Document after = before.cloneDeeply();
         changes.forEach((field, value) -> {
-            if (!field.equals("index")) {
-                after.put(field, value);
+            switch (field) {
+                case "index" -> { }
+                case "cappedSize" -> after.put("size", CappedLimits.checkedResize(before, field, value));
+                case "cappedMax" -> after.put("max", CappedLimits.checkedResize(before, field, value));
+                default -> after.put(field, value);
             }
         });
         collection.setOptions(after);

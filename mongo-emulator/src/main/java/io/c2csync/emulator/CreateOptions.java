@@ -16,10 +16,10 @@ final class CreateOptions {
     private static final Set<String> STORED = Set.of("validator", "validationLevel", "validationAction",
         "changeStreamPreAndPostImages", "collation", "capped", "size", "max");
     private static final Set<String> REFUSED = Set.of("timeseries", "clusteredIndex",
-        "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages",
-        "cappedSize", "cappedMax");
+        "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages");
     private static final Set<String> LIBRARY_HANDLED = Set.of("autoIndexId");
     private static final Set<String> CREATE_ONLY = Set.of("capped", "size", "max");
+    private static final Set<String> COLLMOD_ONLY = Set.of("cappedSize", "cappedMax");
 
     private CreateOptions() {
     }
@@ -53,7 +53,7 @@ final class CreateOptions {
                 throw MongoErrors.NOT_IMPLEMENTED.error(commandName + " option '" + field
                     + "' is not supported by the c2c-sync MongoDB emulator");
             }
-            if (!STORED.contains(field)) {
+            if (!STORED.contains(field) && !(commandName.equals("collMod") && COLLMOD_ONLY.contains(field))) {
                 throw MongoErrors.UNKNOWN_FIELD.error("BSON field '" + commandName + "." + field + "' is an unknown field.");
             }
             options.put(field, command.get(field));

@@ -69,6 +69,21 @@ class CappedCollectionsTest {
     }
 
     @Test
+    void collModChangesTheLimitsAndTheNextInsertApplies() {
+        MongoDatabase database = CLUSTERS.client().getDatabase("cappedCollMod");
+        database.createCollection("log", new CreateCollectionOptions().capped(true).sizeInBytes(100_000).maxDocuments(5));
+        MongoCollection<Document> log = database.getCollection("log");
+        log.insertMany(IntStream.rangeClosed(1, 4).mapToObj(i -> new Document("_id", i)).toList());
+
+        database.runCommand(new Document("collMod", "log").append("cappedMax", 2).append("cappedSize", 8192));
+        assertThat(ids(log)).containsExactly(1, 2, 3, 4);
+        log.insertOne(new Document("_id", 5));
+
+        assertThat(ids(log)).containsExactly(4, 5);
+        assertThat(options(database, "log")).isEqualTo(new Document("capped", true).append("size", 8192).append("max", 2));
+    }
+
+    @Test
     void deletesAreRefusedAndUpdatesAllowed() {
         MongoDatabase database = CLUSTERS.client().getDatabase("cappedDelete");
         database.createCollection("log", new CreateCollectionOptions().capped(true).sizeInBytes(4096));
@@ -92,8 +107,9 @@ class CappedCollectionsTest {
 
         assertThatThrownBy(() -> database.runCommand(new Document("create", "log").append("capped", true)))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(72));
-        assertThatThrownBy(() -> database.runCommand(new Document("collMod", "log").append("cappedMax", 5)))
-            .isInstanceOf(MongoCommandException.class);
+        database.createCollection("plain");
+        assertThatThrownBy(() -> database.runCommand(new Document("collMod", "plain").append("cappedMax", 5)))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(72));
     }
 
     private static Document options(MongoDatabase database, String name) {
