@@ -75,6 +75,18 @@ record ChangeDraft(OperationType operationType, Namespace namespace, UUID collec
             .append("stateBeforeChange", stateBeforeChange.cloneDeeply()));
     }
 
+    static ChangeDraft createView(Namespace namespace, Document definition) {
+        return ddl(OperationType.CREATE_VIEW, namespace, null, new Document("operationDescription", definition.cloneDeeply()));
+    }
+
+    static ChangeDraft dropView(Namespace namespace) {
+        return ddl(OperationType.DROP_VIEW, namespace, null, new Document());
+    }
+
+    static ChangeDraft modifyView(Namespace namespace, Document definition) {
+        return ddl(OperationType.MODIFY_VIEW, namespace, null, new Document("operationDescription", definition.cloneDeeply()));
+    }
+
     private static ChangeDraft ddl(OperationType type, Namespace namespace, UUID uuid, Document details) {
         return new ChangeDraft(type, namespace, uuid, null, null, null, null, null, details);
     }

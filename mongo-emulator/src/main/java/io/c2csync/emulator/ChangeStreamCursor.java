@@ -101,7 +101,8 @@ final class ChangeStreamCursor {
 
     private boolean visible(ChangeEvent event) {
         ChangeDraft change = event.change();
-        return scope.includes(change.namespace()) && (spec.showExpandedEvents() || !change.operationType().expandedOnly());
+        return scope.includes(change.namespace()) && (scope.collection() == null || !change.operationType().isViewDefinition())
+            && (spec.showExpandedEvents() || !change.operationType().expandedOnly());
     }
 
     private Document applyUserPipeline(ResumeToken token, Document rendered) {

@@ -102,6 +102,10 @@ final class ChangeStreams {
             if (collection.startsWith("system.")) {
                 throw MongoErrors.INVALID_NAMESPACE.error("$changeStream may not be opened on the internal " + databaseName + "." + collection + " collection");
             }
+            ViewCatalog views = ((EmulatedDatabase) databases.resolve(databaseName)).views();
+            if (views.isView(collection)) {
+                throw views.notACollection(collection);
+            }
             return new ChangeStreamScope(databaseName, collection);
         }
         if (!(target instanceof Number number) || number.intValue() != 1) {

@@ -69,6 +69,10 @@ final class ClusterCatalog {
         if (from.equals(to)) {
             throw MongoErrors.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
         }
+        refuseView(from);
+        if (existing(to.database()).map(database -> database.views().isView(to.collection())).orElse(false)) {
+            throw MongoErrors.NAMESPACE_EXISTS.error("a view already exists with that name: " + to.database() + "." + to.collection());
+        }
         EmulatedCollection source = collection(from).orElseThrow(() -> MongoErrors.NAMESPACE_NOT_FOUND.error(
             "Source collection " + from.database() + "." + from.collection() + " does not exist"));
         Optional<EmulatedCollection> target = collection(to);
@@ -76,6 +80,13 @@ final class ClusterCatalog {
             throw MongoErrors.NAMESPACE_EXISTS.error("target namespace exists");
         }
         return new Rename(source, to, target.map(MongoCollection::getUuid).orElse(null));
+    }
+
+    private void refuseView(Namespace namespace) {
+        Optional<ViewCatalog> views = existing(namespace.database()).map(EmulatedDatabase::views);
+        if (views.isPresent() && views.get().isView(namespace.collection())) {
+            throw views.get().notACollection(namespace.collection());
+        }
     }
 
     private Optional<EmulatedCollection> collection(Namespace namespace) {

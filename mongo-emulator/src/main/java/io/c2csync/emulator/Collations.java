@@ -2,7 +2,10 @@ package io.c2csync.emulator;
 
 import de.bwaldvogel.mongo.bson.Document;
 
-/** mongo-java-server compares strings by code point only: the simple collation is all the emulator can honour. */
+/**
+ * mongo-java-server compares strings by code point only: the simple collation is all the emulator can honour. MongoDB
+ * does not store the simple collation in the catalog, so neither does the emulator.
+ */
 final class Collations {
 
     private Collations() {

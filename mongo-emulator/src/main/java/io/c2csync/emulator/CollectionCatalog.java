@@ -2,6 +2,7 @@ package io.c2csync.emulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -41,8 +42,13 @@ final class CollectionCatalog {
     Document listCollections(Document query) {
         Document filter = query.get("filter") instanceof Document given ? given : null;
         boolean nameOnly = Boolean.TRUE.equals(query.get("nameOnly"));
-        DefaultQueryMatcher matcher = new DefaultQueryMatcher();
         List<Document> batch = new ArrayList<>();
+        for (String name : database.views().names()) {
+            Document entry = new Document("name", name).append("type", "view")
+                .append("options", database.views().definition(name).orElseThrow())
+                .append("info", new Document("readOnly", true));
+            addIfMatching(batch, entry, filter, nameOnly);
+        }
         for (String name : database.userCollectionNames()) {
             MongoCollection<?> collection = database.resolveCollection(name, false);
             if (!(collection instanceof EmulatedCollection emulated)) {
@@ -52,11 +58,16 @@ final class CollectionCatalog {
                 .append("options", emulated.options())
                 .append("info", new Document("readOnly", false).append("uuid", emulated.getUuid()))
                 .append("idIndex", ID_INDEX.cloneDeeply());
-            if (filter == null || matcher.matches(entry, filter)) {
-                batch.add(nameOnly ? new Document("name", name).append("type", "collection") : entry);
-            }
+            addIfMatching(batch, entry, filter, nameOnly);
         }
+        batch.sort(Comparator.comparing(entry -> entry.get("name").toString()));
         return cursorReply(database.getDatabaseName() + ".$cmd.listCollections", batch);
+    }
+
+    private static void addIfMatching(List<Document> batch, Document entry, Document filter, boolean nameOnly) {
+        if (filter == null || new DefaultQueryMatcher().matches(entry, filter)) {
+            batch.add(nameOnly ? new Document("name", entry.get("name")).append("type", entry.get("type")) : entry);
+        }
     }
 
     Document collMod(EmulatedCollection collection, Document command) {
@@ -73,8 +84,11 @@ final class CollectionCatalog {
         }
         Document after = before.cloneDeeply();
         changes.forEach((field, value) -> {
-            if (!field.equals("index")) {
-                after.put(field, value);
+            switch (field) {
+                case "index" -> { }
+                case "cappedSize" -> after.put("size", CappedLimits.checkedResize(before, field, value));
+                case "cappedMax" -> after.put("max", CappedLimits.checkedResize(before, field, value));
+                default -> after.put(field, value);
             }
         });
         collection.setOptions(after);

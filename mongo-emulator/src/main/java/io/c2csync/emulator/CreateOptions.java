@@ -10,20 +10,32 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class CreateOptions {
 
-    private static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
+    /** Fields of any command that are not options of the command itself. */
+    static final Set<String> GENERIC_FIELDS = Set.of("lsid", "txnNumber", "writeConcern", "comment", "apiVersion",
         "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern", "autocommit", "startTransaction");
     private static final Set<String> STORED = Set.of("validator", "validationLevel", "validationAction",
-        "changeStreamPreAndPostImages", "collation");
-    private static final Set<String> REFUSED = Set.of("viewOn", "pipeline", "timeseries", "clusteredIndex",
+        "changeStreamPreAndPostImages", "collation", "capped", "size", "max");
+    private static final Set<String> REFUSED = Set.of("timeseries", "clusteredIndex",
         "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages");
-    private static final Set<String> LIBRARY_HANDLED = Set.of("capped", "size", "max", "autoIndexId");
+    private static final Set<String> LIBRARY_HANDLED = Set.of("autoIndexId");
+    private static final Set<String> CREATE_ONLY = Set.of("capped", "size", "max");
+    private static final Set<String> COLLMOD_ONLY = Set.of("cappedSize", "cappedMax");
 
     private CreateOptions() {
     }
 
     /** The options of a {@code create} command, as {@code listCollections} reports them. */
     static Document ofCreate(Document command) {
-        return collect(command, "create", LIBRARY_HANDLED);
+        Document options = collect(command, "create", LIBRARY_HANDLED);
+        CappedLimits.normalize(options);
+        return options;
+    }
+
+    /** The create command the library runs: without the capped options it refuses and the emulator enforces itself. */
+    static Document forLibrary(Document command) {
+        Document forLibrary = command.clone();
+        CREATE_ONLY.forEach(forLibrary::remove);
+        return forLibrary;
     }
 
     /** The collection options a {@code collMod} changes (its {@code index} part is handled separately). */
@@ -37,11 +49,11 @@ final class CreateOptions {
             if (field.equals(commandName) || field.startsWith("$") || GENERIC_FIELDS.contains(field) || passThrough.contains(field)) {
                 continue;
             }
-            if (REFUSED.contains(field)) {
+            if (REFUSED.contains(field) || (commandName.equals("collMod") && CREATE_ONLY.contains(field))) {
                 throw MongoErrors.NOT_IMPLEMENTED.error(commandName + " option '" + field
                     + "' is not supported by the c2c-sync MongoDB emulator");
             }
-            if (!STORED.contains(field)) {
+            if (!STORED.contains(field) && !(commandName.equals("collMod") && COLLMOD_ONLY.contains(field))) {
                 throw MongoErrors.UNKNOWN_FIELD.error("BSON field '" + commandName + "." + field + "' is an unknown field.");
             }
             options.put(field, command.get(field));
@@ -52,6 +64,7 @@ final class CreateOptions {
 
     private static void validate(Document options, String commandName) {
         Collations.requireSimple(options.get("collation"), commandName);
+        options.remove("collation");
         Object level = options.get("validationLevel");
         if (level != null && !Set.of("off", "strict", "moderate").contains(level)) {
             throw MongoErrors.BAD_VALUE.error("Enumeration value '" + level + "' for field '" + commandName + ".validationLevel' is not a valid value.");

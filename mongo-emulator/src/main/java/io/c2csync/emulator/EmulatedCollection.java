@@ -1,5 +1,7 @@
 package io.c2csync.emulator;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,6 +24,10 @@ final class EmulatedCollection extends MemoryCollection {
     /** Whether the write in progress replaces whole documents; only touched under this collection's lock. */
     private boolean replacing;
     private Document options = new Document();
+    /** Null unless capped. */
+    private CappedLimits cappedLimits;
+    /** The {@code _id}s of a capped collection, oldest first. */
+    private final Deque<Object> insertionOrder = new ArrayDeque<>();
 
     EmulatedCollection(EmulatedDatabase database, String collectionName, CollectionOptions options,
                        CursorRegistry cursorRegistry) {
@@ -34,6 +40,18 @@ final class EmulatedCollection extends MemoryCollection {
 
     synchronized void setOptions(Document newOptions) {
         options = newOptions.cloneDeeply();
+        cappedLimits = CappedLimits.of(options);
+    }
+
+    @Override
+    public synchronized Document getStats() {
+        Document stats = super.getStats();
+        stats.put("capped", cappedLimits != null);
+        if (cappedLimits != null) {
+            stats.put("max", cappedLimits.maxDocuments());
+            stats.put("maxSize", cappedLimits.maxBytes());
+        }
+        return stats;
     }
 
     @Override
@@ -45,10 +63,26 @@ final class EmulatedCollection extends MemoryCollection {
         if (captured()) {
             changeLog().append(ChangeDraft.insert(namespace(), getUuid(), document));
         }
+        if (cappedLimits != null) {
+            insertionOrder.addLast(document.get("_id"));
+            evictOldest();
+        }
+    }
+
+    /** Removes the oldest documents, never the newest one, until the capped collection is within its limits. */
+    private void evictOldest() {
+        while (count() > 1 && cappedLimits.exceededBy(getDataSize(), count())) {
+            for (Document oldest : handleQuery(new Document("_id", insertionOrder.removeFirst()))) {
+                super.removeDocument(oldest);
+            }
+        }
     }
 
     @Override
     public synchronized void removeDocument(Document document) {
+        if (cappedLimits != null) {
+            throw MongoErrors.ILLEGAL_OPERATION.error("cannot remove from a capped collection: " + getFullName());
+        }
         int before = count();
         super.removeDocument(document);
         if (captured() && count() < before) {

@@ -12,8 +12,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
@@ -30,11 +32,13 @@ final class EmulatedDatabase extends MemoryDatabase {
     /** The options of the {@code create} command being executed on this thread. */
     private final ThreadLocal<Document> creating = new ThreadLocal<>();
     private final CollectionCatalog catalog = new CollectionCatalog(this);
+    private final ViewCatalog views;
 
     EmulatedDatabase(String databaseName, CursorRegistry cursorRegistry, ChangeLog changeLog, QueryCursors queryCursors) {
         super(databaseName, cursorRegistry);
         this.changeLog = changeLog;
         this.queryCursors = queryCursors;
+        this.views = new ViewCatalog(databaseName);
     }
 
     @Override
@@ -52,6 +56,9 @@ final class EmulatedDatabase extends MemoryDatabase {
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
                                   Oplog oplog) {
+        if (views.isView(query.get(command))) {
+            return viewCommand(channel, command, query, databaseResolver, oplog);
+        }
         boolean bypassValidation = Boolean.TRUE.equals(query.get("bypassDocumentValidation"));
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "update" -> {
@@ -84,11 +91,95 @@ final class EmulatedDatabase extends MemoryDatabase {
         };
     }
 
+    /** A command on a view: reads run the view's pipeline over its base collection; writes are refused. */
+    private Document viewCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        String view = (String) query.get(command);
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "find" -> queryCursors.firstBatch(readView(channel, view, ViewReads.ofFind(query), resolver, oplog),
+                query.get("batchSize") instanceof Number size ? size.intValue() : 0, Boolean.TRUE.equals(query.get("singleBatch")));
+            case "aggregate" -> queryCursors.firstBatch(readView(channel, view,
+                PipelineStages.withAliasesRewritten((List<?>) query.get("pipeline")), resolver, oplog), batchSizeOf(query.get("cursor")), false);
+            case "count" -> {
+                List<?> counted = (List<?>) ((Document) readView(channel, view, ViewReads.ofCount(query), resolver, oplog).get("cursor")).get("firstBatch");
+                yield new Document("n", counted.isEmpty() ? 0 : ((Document) counted.get(0)).get("n")).append("ok", 1.0);
+            }
+            case "create" -> throw MongoErrors.NAMESPACE_EXISTS.error("Namespace already exists: " + getFullCollectionNamespace(view));
+            case "drop" -> {
+                views.remove(view);
+                record(ChangeDraft.dropView(new Namespace(getDatabaseName(), view)));
+                yield new Document("ns", getFullCollectionNamespace(view)).append("ok", 1.0);
+            }
+            case "collmod" -> {
+                Document definition = views.redefine(view, query);
+                record(ChangeDraft.modifyView(new Namespace(getDatabaseName(), view), definition));
+                yield new Document("ok", 1.0);
+            }
+            case "distinct" -> throw MongoErrors.NOT_IMPLEMENTED.error("distinct on a view is not supported by the c2c-sync"
+                + " MongoDB emulator; use an aggregation with $group");
+            default -> throw views.notACollection(view);
+        };
+    }
+
+    private Document readView(Channel channel, String view, List<Document> stages, DatabaseResolver resolver, Oplog oplog) {
+        return CollectionCatalog.cursorReply(getFullCollectionNamespace(view), aggregateAll(channel, view, stages, resolver, oplog));
+    }
+
+    /** The complete result of a pipeline over a collection or a view, with the {@code $unionWith} stages the library lacks. */
+    private List<Document> aggregateAll(Channel channel, String collectionName, List<Document> pipeline, DatabaseResolver resolver,
+                                        Oplog oplog) {
+        String source = collectionName;
+        List<Document> stages = pipeline;
+        if (views.isView(collectionName)) {
+            ViewCatalog.Resolved view = views.resolve(collectionName);
+            source = view.collection();
+            stages = new ArrayList<>(view.pipeline());
+            stages.addAll(pipeline);
+        }
+        String collection = source;
+        return UnionWith.run(stages, new UnionWith.Runner() {
+            @Override
+            public List<Document> fromCollection(List<Document> plainStages) {
+                return libraryAggregate(channel, collection, plainStages, resolver, oplog);
+            }
+
+            @Override
+            public List<Document> over(List<Document> plainStages, List<Document> documents) {
+                return Aggregation.fromPipeline(plainStages, resolver, EmulatedDatabase.this, resolveCollection(collection, false),
+                    NoopOplog.get()).runStages(documents.stream());
+            }
+
+            @Override
+            public List<Document> fromOther(String other, List<Document> otherPipeline) {
+                return aggregateAll(channel, other, otherPipeline, resolver, oplog);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Document> libraryAggregate(Channel channel, String collection, List<Document> stages, DatabaseResolver resolver,
+                                            Oplog oplog) {
+        Document command = new Document("aggregate", collection).append("pipeline", stages).append("cursor", new Document());
+        Document reply = super.handleCommand(channel, "aggregate", command, resolver, oplog);
+        return (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
+    }
+
+    private Document createView(String name, Document query) {
+        if (resolveCollection(name, false) != null) {
+            throw MongoErrors.NAMESPACE_EXISTS.error("Namespace already exists: " + getFullCollectionNamespace(name));
+        }
+        Document definition = views.define(name, query);
+        record(ChangeDraft.createView(new Namespace(getDatabaseName(), name), definition));
+        return new Document("ok", 1.0);
+    }
+
     private Document create(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        if (query.containsKey("viewOn") || query.containsKey("pipeline")) {
+            return createView(String.valueOf(query.get(command)), query);
+        }
         Document options = CreateOptions.ofCreate(query);
         creating.set(options);
         try {
-            return super.handleCommand(channel, command, query, resolver, oplog);
+            return super.handleCommand(channel, command, CreateOptions.forLibrary(query), resolver, oplog);
         } finally {
             creating.remove();
         }
@@ -99,10 +190,14 @@ final class EmulatedDatabase extends MemoryDatabase {
         List<Document> requested = new ArrayList<>();
         for (Object spec : (List<?>) query.get("indexes")) {
             IndexSpecs.validate((Document) spec);
-            requested.add(((Document) spec).cloneDeeply());
+            Document stored = ((Document) spec).cloneDeeply();
+            stored.remove("collation");
+            requested.add(stored);
         }
         Set<String> before = indexNames(collectionName);
-        Document reply = super.handleCommand(channel, command, query, resolver, oplog);
+        Document withoutSimpleCollations = query.clone();
+        withoutSimpleCollations.put("indexes", requested.stream().map(Document::cloneDeeply).toList());
+        Document reply = super.handleCommand(channel, command, withoutSimpleCollations, resolver, oplog);
         List<Document> created = requested.stream().filter(spec -> !before.contains(spec.get("name"))).toList();
         EmulatedCollection collection = (EmulatedCollection) resolveCollection(collectionName, false);
         if (!created.isEmpty() && collection != null) {
@@ -142,6 +237,11 @@ final class EmulatedDatabase extends MemoryDatabase {
         List<Document> pipeline = PipelineStages.withAliasesRewritten((List<?>) query.get("pipeline"));
         if (!pipeline.isEmpty() && pipeline.get(0).containsKey("$collStats")) {
             return catalog.collStatsStage(String.valueOf(query.get(command)), pipeline, resolver);
+        }
+        if (UnionWith.presentIn(pipeline)) {
+            String collection = String.valueOf(query.get(command));
+            return queryCursors.firstBatch(CollectionCatalog.cursorReply(getFullCollectionNamespace(collection),
+                aggregateAll(channel, collection, pipeline, resolver, oplog)), batchSizeOf(query.get("cursor")), false);
         }
         Document rewritten = query.clone();
         rewritten.put("pipeline", pipeline);
@@ -197,7 +297,11 @@ final class EmulatedDatabase extends MemoryDatabase {
     }
 
     boolean hasUserCollections() {
-        return !userCollections.isEmpty();
+        return !userCollections.isEmpty() || !views.names().isEmpty();
+    }
+
+    ViewCatalog views() {
+        return views;
     }
 
     MongoCollection<Integer> indexCatalog() {

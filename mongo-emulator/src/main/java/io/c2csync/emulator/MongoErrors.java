@@ -30,6 +30,11 @@ enum MongoErrors {
     INDEX_NOT_FOUND(27, "IndexNotFound"),
     DOCUMENT_VALIDATION_FAILURE(121, "DocumentValidationFailure"),
     NOT_IMPLEMENTED(238, "NotImplemented"),
+    COMMAND_NOT_SUPPORTED_ON_VIEW(166, "CommandNotSupportedOnView"),
+    VIEW_DEPTH_LIMIT_EXCEEDED(149, "ViewDepthLimitExceeded"),
+    GRAPH_CONTAINS_CYCLE(93, "GraphContainsCycle"),
+    TYPE_MISMATCH(14, "TypeMismatch"),
+    OPTION_NOT_SUPPORTED_ON_VIEW(167, "OptionNotSupportedOnView"),
     ONE_RESUME_OPTION_ONLY(40674, "Location40674"),
     STAGE_NOT_PERMITTED_IN_CHANGE_STREAM(40602, "Location40602");
 

@@ -12,7 +12,10 @@ enum OperationType {
     CREATE("create", true),
     CREATE_INDEXES("createIndexes", true),
     DROP_INDEXES("dropIndexes", true),
-    MODIFY("modify", true);
+    MODIFY("modify", true),
+    CREATE_VIEW("create", true),
+    DROP_VIEW("drop", true),
+    MODIFY_VIEW("modify", true);
 
     private final String wireName;
     private final boolean expandedOnly;
@@ -29,6 +32,11 @@ enum OperationType {
     /** Whether only streams opened with {@code showExpandedEvents: true} see this type. */
     boolean expandedOnly() {
         return expandedOnly;
+    }
+
+    /** Whether this is a change of a view's definition, which only database and cluster streams see. */
+    boolean isViewDefinition() {
+        return this == CREATE_VIEW || this == DROP_VIEW || this == MODIFY_VIEW;
     }
 
     boolean isDocumentChange() {

@@ -24,6 +24,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Collation;
+import com.mongodb.client.model.CollationStrength;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -71,12 +72,34 @@ class CatalogTest {
             .containsExactly("plain");
     }
 
+    /** MongoDB keeps the simple collation out of its catalog: it is the default. */
+    @Test
+    void theSimpleCollationIsAcceptedButNotStored() {
+        MongoDatabase database = client.getDatabase("catalogSimpleCollation");
+        Collation simple = Collation.builder().locale("simple").build();
+        database.createCollection("plain", new CreateCollectionOptions().collation(simple));
+        MongoCollection<Document> plain = database.getCollection("plain");
+        plain.createIndex(Indexes.ascending("name"), new IndexOptions().collation(simple));
+        plain.insertMany(List.of(new Document("_id", 1).append("name", "b"), new Document("_id", 2).append("name", "B")));
+
+        assertThat(database.listCollections().first().get("options", Document.class)).isEmpty();
+        assertThat(plain.listIndexes().into(new ArrayList<>())).extracting(index -> index.getString("name"))
+            .containsExactly("_id_", "name_1");
+        assertThat(plain.listIndexes().into(new ArrayList<>())).allSatisfy(index -> assertThat(index).doesNotContainKey("collation"));
+        assertThat(plain.find().sort(Indexes.ascending("name")).map(d -> d.getString("name")).into(new ArrayList<>()))
+            .containsExactly("B", "b");
+        assertThat(plain.countDocuments(Filters.eq("name", "b"))).isEqualTo(1);
+        assertThatThrownBy(() -> plain.createIndex(Indexes.ascending("other"), new IndexOptions()
+                .collation(Collation.builder().locale("en").collationStrength(CollationStrength.SECONDARY).build())))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
+    }
+
     @Test
     void optionsTheEmulatorCannotHonourAreRefused() {
         MongoDatabase database = client.getDatabase("catalogRefused");
         assertThatThrownBy(() -> database.createCollection("fr", new CreateCollectionOptions().collation(Collation.builder().locale("fr").build())))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
-        assertThatThrownBy(() -> database.createView("view", "source", List.of()))
+        assertThatThrownBy(() -> database.runCommand(new Document("create", "series").append("timeseries", new Document("timeField", "t"))))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
         assertThatThrownBy(() -> database.runCommand(new Document("create", "odd").append("noSuchOption", 1)))
             .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(40415));

@@ -152,6 +152,32 @@ class VerifierTest {
     }
 
     @Test
+    void viewsAreComparedByTypeAndDefinitionWithoutReadingTheirDocuments() {
+        List<Document> small = List.of(new Document("$match", new Document("n", 1)));
+        for (MongoClient cluster : both()) {
+            insert(cluster, "views", "{_id: 1, n: 1}", "{_id: 2, n: 5}");
+            cluster.getDatabase("views").createView("same", "c", small);
+        }
+        source().getDatabase("views").createView("changed", "c", small);
+        destination().getDatabase("views").createView("changed", "c", List.of(new Document("$match", new Document("n", 5))));
+        source().getDatabase("views").createView("onlySource", "c", small);
+        source().getDatabase("views").createView("typed", "c", small);
+        destination().getDatabase("views").createCollection("typed");
+
+        VerificationResult result = verify("views");
+
+        assertThat(result.firstDifferences()).extracting(Difference::kind, difference -> difference.namespace().getCollectionName())
+                .containsExactly(
+                        tuple(DifferenceKind.VIEW_DEFINITION, "changed"),
+                        tuple(DifferenceKind.MISSING_NAMESPACE, "onlySource"),
+                        tuple(DifferenceKind.NAMESPACE_TYPE, "typed"));
+        assertThat(result.firstDifferences().get(0).detail()).startsWith("pipeline: source ").contains("\"n\": 1").contains("\"n\": 5");
+        assertThat(result.firstDifferences().get(2).detail()).isEqualTo("source is a view, destination a collection");
+        assertThat(result.namespaces()).contains(new NamespaceReport(new MongoNamespace("views.same"), 0, 0, 0, 0),
+                new NamespaceReport(new MongoNamespace("views.c"), 2, 2, 2, 0));
+    }
+
+    @Test
     void aCollectionOnOneSideOnlyIsAMissingOrExtraNamespaceWithItsDocuments() {
         insert(source(), "onlySource", "{_id: 1}");
         insert(destination(), "onlyDestination", "{_id: 1}");
