@@ -50,6 +50,7 @@ public final class ControlPlane implements AutoCloseable {
         ControlPlane controlPlane = new ControlPlane(coordinator, telemetry, api);
         try {
             coordinator.recover();
+            telemetry.refresh();
         } catch (RuntimeException e) {
             controlPlane.close();
             throw e;
