@@ -56,7 +56,12 @@ public final class SyncTelemetry implements AutoCloseable {
     /** Takes a first report now and then one every {@code sampleInterval}. */
     public static SyncTelemetry start(SyncCoordinator coordinator, Duration sampleInterval) {
         SyncTelemetry telemetry = new SyncTelemetry(coordinator);
-        telemetry.refresh();
+        try {
+            telemetry.refresh();
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         long interval = sampleInterval.toMillis();
         telemetry.sampler.scheduleWithFixedDelay(telemetry::sample, interval, interval, TimeUnit.MILLISECONDS);
         return telemetry;
