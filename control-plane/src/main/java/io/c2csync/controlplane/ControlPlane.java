@@ -6,8 +6,10 @@ import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.telemetry.SyncTelemetry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +20,16 @@ import org.slf4j.LoggerFactory;
 public final class ControlPlane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
 
+    /** How often the progress is sampled for the metrics and the lag chart when nobody asks. */
+    static final Duration PROGRESS_SAMPLE_INTERVAL = Duration.ofSeconds(5);
+
     private final SyncCoordinator coordinator;
+    private final SyncTelemetry telemetry;
     private final ApiServer api;
 
-    private ControlPlane(SyncCoordinator coordinator, ApiServer api) {
+    private ControlPlane(SyncCoordinator coordinator, SyncTelemetry telemetry, ApiServer api) {
         this.coordinator = coordinator;
+        this.telemetry = telemetry;
         this.api = api;
     }
 
@@ -31,16 +38,19 @@ public final class ControlPlane implements AutoCloseable {
         long started = System.nanoTime();
         SyncCoordinator coordinator = new SyncCoordinator(options.coordinator(), clusters, pipeline, signals,
                 new FileSyncStateStore(options.stateFile()), clock);
+        SyncTelemetry telemetry = SyncTelemetry.start(coordinator, PROGRESS_SAMPLE_INTERVAL);
         ApiServer api;
         try {
-            api = ApiServer.start(options.bind(), coordinator);
+            api = ApiServer.start(options.bind(), coordinator, telemetry);
         } catch (RuntimeException e) {
+            telemetry.close();
             coordinator.close();
             throw e;
         }
-        ControlPlane controlPlane = new ControlPlane(coordinator, api);
+        ControlPlane controlPlane = new ControlPlane(coordinator, telemetry, api);
         try {
             coordinator.recover();
+            telemetry.refresh();
         } catch (RuntimeException e) {
             controlPlane.close();
             throw e;
@@ -62,6 +72,7 @@ public final class ControlPlane implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        telemetry.close();
         coordinator.close();
     }
 }

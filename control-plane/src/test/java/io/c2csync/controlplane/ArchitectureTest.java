@@ -73,6 +73,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheTelemetryKnowsMicrometer() throws IOException {
+        assertThat(sources()).filteredOn(s -> s.imports("io.micrometer"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString()).isEqualTo("telemetry"));
+    }
+
+    @Test
     void theStateMachineHasNoIoTypes() throws IOException {
         assertThat(sources()).filteredOn(s -> s.packageName().equals("sync"))
                 .isNotEmpty()

@@ -61,6 +61,11 @@ class ControlPlaneTest {
 
         try (ControlPlane second = start(harness.clusters)) {
             assertThat(second.coordinator().state()).isEqualTo(SyncState.COMMITTED);
+            assertThat(call(second.apiUri(), "/page/status", null))
+                    .containsPattern("\"history\":\\[\\{\"procedure\":\"start\".*\\},\\{\"procedure\":\"commit\","
+                            + "\"source\":\"cluster0\",\"destination\":\"cluster1\",\"startedAt\":\"[^\"]+\",\"finishedAt\":\"[^\"]+\"");
+            assertThat(call(second.apiUri(), "/metrics", null)).contains("c2c_sync_state{state=\"COMMITTED\"} 1.0");
+            assertThat(call(second.apiUri(), "/", null)).contains("<title>c2c-sync progress</title>");
             assertThat(call(second.apiUri(), "reverse", "{ }")).isEqualTo("{\"success\":true}");
             SyncHarness.awaitState(second.coordinator(), SyncState.RUNNING);
             assertThat(call(second.apiUri(), "progress", null))

@@ -45,12 +45,13 @@ final class ApiHandler implements HttpHandler {
                 status = SyncError.INTERNAL_ERROR.httpStatus();
                 reply = failure(SyncError.INTERNAL_ERROR, "internal error: " + e);
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            RawReply raw = reply instanceof RawReply r ? r : null;
+            exchange.getResponseHeaders().set("Content-Type", raw == null ? "application/json" : raw.contentType());
             if ("HEAD".equals(method)) {
                 exchange.sendResponseHeaders(status, -1);
                 return;
             }
-            byte[] body = json.write(reply);
+            byte[] body = raw == null ? json.write(reply) : raw.body();
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         }

@@ -2,10 +2,13 @@ package io.c2csync.controlplane.api;
 
 import com.sun.net.httpserver.HttpServer;
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
+import io.c2csync.controlplane.telemetry.SyncTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +29,11 @@ public final class ApiServer implements AutoCloseable {
         this.requestThreads = requestThreads;
     }
 
-    /** Binds to {@code address} (port 0 picks a free port) and starts answering. */
-    public static ApiServer start(InetSocketAddress address, SyncCoordinator coordinator) {
+    /**
+     * Binds to {@code address} (port 0 picks a free port) and starts answering: the API, the
+     * progress page at {@code /} and the metrics at {@code /metrics}.
+     */
+    public static ApiServer start(InetSocketAddress address, SyncCoordinator coordinator, SyncTelemetry telemetry) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 0);
@@ -41,7 +47,9 @@ public final class ApiServer implements AutoCloseable {
             return t;
         });
         JsonCodec json = new JsonCodec();
-        server.createContext("/", new ApiHandler(SyncResources.endpoints(coordinator, json), json));
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>(SyncResources.endpoints(coordinator, telemetry, json));
+        endpoints.putAll(PageResources.endpoints(telemetry));
+        server.createContext("/", new ApiHandler(endpoints, json));
         server.setExecutor(requestThreads);
         server.start();
         ApiServer api = new ApiServer(server, requestThreads);

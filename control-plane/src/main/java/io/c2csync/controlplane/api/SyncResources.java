@@ -5,6 +5,7 @@ import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.sync.ApiCall;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
+import io.c2csync.controlplane.telemetry.SyncTelemetry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,14 +16,15 @@ final class SyncResources {
     private SyncResources() {
     }
 
-    static Map<String, Endpoint> endpoints(SyncCoordinator coordinator, JsonCodec json) {
+    /** {@code /progress} answers through the telemetry, so that the metrics show what it showed. */
+    static Map<String, Endpoint> endpoints(SyncCoordinator coordinator, SyncTelemetry telemetry, JsonCodec json) {
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put(path(ApiCall.START), new Endpoint("POST", body -> {
             coordinator.start(StartRequestMapper.toSpec(json.bind(body, StartRequest.class, "start")));
             return Replies.Success.INSTANCE;
         }));
         endpoints.put(path(ApiCall.PROGRESS), new Endpoint("GET",
-                body -> new Replies.Progress(true, ProgressBody.of(coordinator.progress()))));
+                body -> new Replies.Progress(true, ProgressBody.of(telemetry.refresh()))));
         endpoints.put(path(ApiCall.PAUSE), withoutParameters(ApiCall.PAUSE, coordinator::pause));
         endpoints.put(path(ApiCall.RESUME), withoutParameters(ApiCall.RESUME, coordinator::resume));
         endpoints.put(path(ApiCall.COMMIT), withoutParameters(ApiCall.COMMIT, coordinator::commit));

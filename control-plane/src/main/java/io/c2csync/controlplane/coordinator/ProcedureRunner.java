@@ -5,7 +5,9 @@ import io.c2csync.controlplane.cutover.StepResult;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.SyncRecord;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the persisted procedure step by step on the coordinator thread, logging "Commit step 3/6: ...". */
+/**
+ * Runs the persisted procedure step by step on the coordinator thread, logging "Commit step 3/6: ..."
+ * and "Commit step 3/6 done in 812 ms", and keeping the procedure's begin and end in the record's history.
+ */
 final class ProcedureRunner {
     private static final Logger log = LoggerFactory.getLogger(ProcedureRunner.class);
 
@@ -23,15 +28,21 @@ final class ProcedureRunner {
     private final SyncRecordKeeper keeper;
     private final ScheduledExecutorService thread;
     private final Duration retryDelay;
+    private final Clock clock;
+    private final List<ProcedureTimings> timings;
     private volatile String warning;
     private ProcedureStep lastLoggedStep;
+    private Instant stepStartedAt;
 
+    /** {@code timings} is read at each event, so listeners added later are told too. */
     ProcedureRunner(List<CutoverProcedure> procedures, SyncRecordKeeper keeper, ScheduledExecutorService thread,
-            Duration retryDelay) {
+            Duration retryDelay, Clock clock, List<ProcedureTimings> timings) {
         procedures.forEach(p -> this.procedures.put(p.kind(), p));
         this.keeper = keeper;
         this.thread = thread;
         this.retryDelay = retryDelay;
+        this.clock = clock;
+        this.timings = timings;
     }
 
     /** Why the running procedure is being retried, if it is. */
@@ -69,7 +80,7 @@ final class ProcedureRunner {
     }
 
     private boolean runSteps() {
-        SyncRecord current = keeper.started();
+        SyncRecord current = beginRun(keeper.started());
         ProcedureStep step = current.procedure();
         CutoverProcedure procedure = procedures.get(step.kind());
         while (step.step() <= procedure.stepCount()) {
@@ -79,14 +90,35 @@ final class ProcedureRunner {
                 warning = null;
                 return false;
             }
+            ProcedureStep done = step;
             step = step.next();
             current = result.record().withProcedure(step);
             keeper.persist(current);
             warning = null;
+            stepFinished(done);
         }
-        keeper.persist(procedure.finish(current));
-        log.info("{} completed; state {}", procedure.title(), keeper.started().state());
+        Instant finishedAt = clock.instant();
+        Duration took = current.openRun().map(run -> Duration.between(run.startedAt(), finishedAt))
+                .orElseThrow(() -> new IllegalStateException("the procedure run was not begun"));
+        keeper.persist(procedure.finish(current).withRunFinished(finishedAt));
+        log.info("{} completed in {} ms; state {}", procedure.title(), took.toMillis(), keeper.started().state());
+        timings.forEach(t -> t.procedureFinished(procedure.kind(), took));
         return true;
+    }
+
+    /** Notes in the persisted history when the procedure began, the first time it runs. */
+    private SyncRecord beginRun(SyncRecord current) {
+        SyncRecord begun = current.withRunBegun(current.procedure().kind(), clock.instant());
+        if (!begun.equals(current)) {
+            keeper.persist(begun);
+        }
+        return begun;
+    }
+
+    private void stepFinished(ProcedureStep done) {
+        Duration took = Duration.between(stepStartedAt, clock.instant());
+        log.info("{} done in {} ms", stepName(done), took.toMillis());
+        timings.forEach(t -> t.stepFinished(done.kind(), done.step(), took));
     }
 
     private void scheduleRetry() {
@@ -97,6 +129,7 @@ final class ProcedureRunner {
         if (!step.equals(lastLoggedStep)) {
             log.info("{}: {}", stepName(step), procedure.describeStep(step.step()));
             lastLoggedStep = step;
+            stepStartedAt = clock.instant();
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +62,7 @@ public final class SyncCoordinator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final List<ProcedureTimings> timings = new CopyOnWriteArrayList<>();
     private volatile boolean recovered;
 
     public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
@@ -74,7 +76,7 @@ public final class SyncCoordinator implements AutoCloseable {
         this.reconciler = new PipelineReconciler(pipeline);
         this.procedures = new ProcedureRunner(List.of(new StartProcedure(clusters, pipeline),
                 new CommitProcedure(clusters, pipeline), new ReverseProcedure(clusters, pipeline)),
-                keeper, thread, settings.retryDelay());
+                keeper, thread, settings.retryDelay(), clock, timings);
         this.startUndo = new StartUndo(clusters, pipeline, keeper);
         thread.execute(() -> MDC.put("syncId", settings.instanceId()));
     }
@@ -103,6 +105,11 @@ public final class SyncCoordinator implements AutoCloseable {
             thread.scheduleWithFixedDelay(() -> reconciler.reconcileReporting(keeper.current()), interval, interval,
                     TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** Adds a listener told how long each procedure step and each whole procedure took. */
+    public void addProcedureTimings(ProcedureTimings listener) {
+        timings.add(listener);
     }
 
     public SyncState state() {
@@ -182,7 +189,7 @@ public final class SyncCoordinator implements AutoCloseable {
         SyncStateMachine.decide(state, new SyncCommand.ReadProgress());
         Optional<SyncRecord> current = keeper.current();
         if (current.isEmpty()) {
-            return ProgressReport.withoutSync(state);
+            return calculator.withoutSync(state);
         }
         List<String> warnings = Stream.of(procedures.warning(), reconciler.warning())
                 .flatMap(Optional::stream).toList();

@@ -2,6 +2,7 @@ package io.c2csync.controlplane.progress;
 
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.PipelineStatus;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
@@ -34,6 +35,11 @@ public final class ProgressCalculator {
                 .map(newest -> newest.isAfter(now) ? Duration.ZERO : Duration.between(newest, now));
     }
 
+    /** The report before a sync exists. */
+    public ProgressReport withoutSync(SyncState state) {
+        return ProgressReport.withoutSync(state, clock.instant());
+    }
+
     public ProgressReport report(SyncRecord record, Observation observation, List<String> procedureWarnings) {
         SyncState state = record.state();
         Optional<Duration> lag = lag(observation);
@@ -57,7 +63,10 @@ public final class ProgressCalculator {
                 observation.destinationPingMs(),
                 instanceId,
                 sample.flatMap(ProgressSample::verificationReport).orElse(null),
-                warnings);
+                warnings,
+                clock.instant(),
+                observation.pipelineIfRead().map(PipelineStatus::connectors).orElse(null),
+                record.history());
     }
 
     /** In PAUSED and COMMITTED the forward pipeline is paused on purpose, so there is no lag to show. */

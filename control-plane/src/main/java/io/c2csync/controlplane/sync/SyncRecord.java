@@ -1,5 +1,8 @@
 package io.c2csync.controlplane.sync;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param commitPoint source cluster time taken by the last commit, after the source was blocked
  * @param destinationOpenedAt destination cluster time recorded before its writes were opened
  * @param procedure the step of a running commit or reverse, null when none runs
+ * @param history every start, commit and reverse of this sync, oldest first
  */
 public record SyncRecord(
         ClusterAddresses clusters,
@@ -23,7 +27,8 @@ public record SyncRecord(
         ClusterTime pairStart,
         ClusterTime commitPoint,
         ClusterTime destinationOpenedAt,
-        ProcedureStep procedure) {
+        ProcedureStep procedure,
+        List<ProcedureRun> history) {
 
     public SyncRecord {
         Objects.requireNonNull(clusters, "clusters");
@@ -31,11 +36,12 @@ public record SyncRecord(
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(pair, "pair");
+        history = history == null ? List.of() : List.copyOf(history);
     }
 
     public static SyncRecord started(ClusterAddresses clusters, SyncSpec spec) {
         return new SyncRecord(clusters, spec, spec.direction(), SyncState.RUNNING, new PairId(1), null, null, null,
-                null);
+                null, List.of());
     }
 
     /** The connector pair as it must be deployed: what a deploy or a redeploy sends to Connect. */
@@ -46,26 +52,57 @@ public record SyncRecord(
 
     public SyncRecord withState(SyncState newState) {
         return new SyncRecord(clusters, spec, direction, newState, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure);
+                procedure, history);
     }
 
     public SyncRecord withProcedure(ProcedureStep newProcedure) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                newProcedure);
+                newProcedure, history);
     }
 
     public SyncRecord withCommitPoint(ClusterTime time) {
-        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, time, destinationOpenedAt, procedure);
+        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, time, destinationOpenedAt, procedure,
+                history);
     }
 
     public SyncRecord withDestinationOpenedAt(ClusterTime time) {
-        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, time, procedure);
+        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, time, procedure,
+                history);
     }
 
     /** The next connector pair, carrying the sync the other way from {@code start}. */
     public SyncRecord reversedOnto(PairId newPair, ClusterTime start) {
         return new SyncRecord(clusters, spec, direction.reversed(), state, newPair, start, commitPoint,
-                destinationOpenedAt, procedure);
+                destinationOpenedAt, procedure, history);
+    }
+
+    /** Notes the procedure as begun at {@code at}, unless it already is (a step being run again). */
+    public SyncRecord withRunBegun(ProcedureKind kind, Instant at) {
+        if (openRun().filter(run -> run.kind() == kind).isPresent()) {
+            return this;
+        }
+        List<ProcedureRun> runs = new ArrayList<>(history);
+        runs.add(ProcedureRun.begun(kind, direction, at));
+        return withHistory(runs);
+    }
+
+    /** Notes the open run as finished at {@code at}. */
+    public SyncRecord withRunFinished(Instant at) {
+        ProcedureRun open = openRun().orElseThrow(() -> new IllegalStateException("no procedure run is open"));
+        List<ProcedureRun> runs = new ArrayList<>(history.subList(0, history.size() - 1));
+        runs.add(open.finished(at));
+        return withHistory(runs);
+    }
+
+    /** The last run of the history while it has not finished. */
+    public Optional<ProcedureRun> openRun() {
+        return history.isEmpty() ? Optional.empty()
+                : Optional.of(history.get(history.size() - 1)).filter(run -> run.finishedAtIfDone().isEmpty());
+    }
+
+    private SyncRecord withHistory(List<ProcedureRun> runs) {
+        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
+                procedure, runs);
     }
 
     public Optional<ProcedureStep> runningProcedure() {

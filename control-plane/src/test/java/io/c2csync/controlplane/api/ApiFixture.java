@@ -3,22 +3,32 @@ package io.c2csync.controlplane.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.SyncState;
+import io.c2csync.controlplane.telemetry.SyncTelemetry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The API on a free port over a coordinator with fakes. */
 final class ApiFixture implements AutoCloseable {
     final SyncHarness harness = new SyncHarness();
-    private final List<ApiServer> servers = new ArrayList<>();
+    private final List<Runnable> closeInOrder = new ArrayList<>();
 
     ApiClient serve(SyncState state) {
-        ApiServer server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                harness.coordinatorIn(state));
-        servers.add(server);
+        return serve(harness.coordinatorIn(state));
+    }
+
+    /** Serves a coordinator the test drives itself; its sampler waits an hour, so only requests refresh. */
+    ApiClient serve(SyncCoordinator coordinator) {
+        SyncTelemetry telemetry = SyncTelemetry.start(coordinator, Duration.ofHours(1));
+        ApiServer server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), coordinator,
+                telemetry);
+        closeInOrder.add(server::close);
+        closeInOrder.add(telemetry::close);
         return new ApiClient(server.baseUri());
     }
 
@@ -45,7 +55,7 @@ final class ApiFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(ApiServer::close);
+        closeInOrder.forEach(Runnable::run);
         harness.close();
     }
 }

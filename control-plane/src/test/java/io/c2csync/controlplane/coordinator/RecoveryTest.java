@@ -105,7 +105,7 @@ class RecoveryTest {
         harness.coordinatorIn(SyncState.RUNNING).close();
         SyncRecord persisted = harness.store.load().orElseThrow();
         harness.store.save(new SyncRecord(new ClusterAddresses("host1:27017", "host0:27017"), persisted.spec(),
-                persisted.direction(), persisted.state(), persisted.pair(), null, null, null, null));
+                persisted.direction(), persisted.state(), persisted.pair(), null, null, null, null, persisted.history()));
 
         SyncCoordinator restarted = harness.newCoordinator();
 

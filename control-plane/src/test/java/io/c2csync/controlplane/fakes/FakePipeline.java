@@ -69,6 +69,10 @@ public final class FakePipeline implements Pipeline {
         failedTask = new ConnectorStatus.TaskFailure(0, reason);
     }
 
+    public void recoverTask() {
+        failedTask = null;
+    }
+
     public synchronized Optional<ConnectorPair> deployed(PairId pair) {
         return Optional.ofNullable(deployed.get(pair));
     }

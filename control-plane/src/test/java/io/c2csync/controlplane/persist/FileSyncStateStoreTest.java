@@ -12,6 +12,7 @@ import io.c2csync.controlplane.sync.NamePattern;
 import io.c2csync.controlplane.sync.NamespaceFilter;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProcedureKind;
+import io.c2csync.controlplane.sync.ProcedureRun;
 import io.c2csync.controlplane.sync.ProcedureStep;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncSpec;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,10 @@ class FileSyncStateStoreTest {
                         new NamespaceFilter(null, null, new NamePattern("^log", "i"), null)),
                 List.of(), IndexBuild.BEFORE_DATA_COPY, false);
         return new SyncRecord(new ClusterAddresses("a:1", "b:2"), spec, spec.direction(), SyncState.COMMITTING,
-                new PairId(3), new ClusterTime(1_699_999_000L, 2), new ClusterTime(1_700_000_000L, 7), null, new ProcedureStep(ProcedureKind.COMMIT, 4));
+                new PairId(3), new ClusterTime(1_699_999_000L, 2), new ClusterTime(1_700_000_000L, 7), null, new ProcedureStep(ProcedureKind.COMMIT, 4),
+                List.of(new ProcedureRun(ProcedureKind.START, spec.direction(), Instant.parse("2026-01-01T10:00:00Z"),
+                                Instant.parse("2026-01-01T10:00:02.5Z")),
+                        ProcedureRun.begun(ProcedureKind.COMMIT, spec.direction(), Instant.parse("2026-01-02T08:00:00Z"))));
     }
 
     @Test
@@ -50,6 +55,17 @@ class FileSyncStateStoreTest {
         new FileSyncStateStore(file).save(committing());
 
         assertThat(new FileSyncStateStore(file).load()).contains(committing());
+    }
+
+    @Test
+    void aRecordSavedBeforeTheHistoryExistedLoadsWithAnEmptyHistory() throws IOException {
+        Path file = directory.resolve("state.json");
+        FileSyncStateStore store = new FileSyncStateStore(file);
+        store.save(committing());
+        Files.writeString(file, Files.readString(file).replaceFirst("(?s),\\s*\"history\"\\s*:\\s*\\[.*\\]", ""));
+
+        assertThat(Files.readString(file)).doesNotContain("history");
+        assertThat(store.load().orElseThrow().history()).isEmpty();
     }
 
     @Test
