@@ -80,12 +80,15 @@ final class EmulatedCollection extends MemoryCollection {
 
     @Override
     public synchronized void removeDocument(Document document) {
-        if (cappedLimits != null) {
-            throw MongoErrors.ILLEGAL_OPERATION.error("cannot remove from a capped collection: " + getFullName());
-        }
         int before = count();
         super.removeDocument(document);
-        if (captured() && count() < before) {
+        if (count() == before) {
+            return;
+        }
+        if (cappedLimits != null) {
+            insertionOrder.remove(document.get("_id"));
+        }
+        if (captured()) {
             changeLog().append(ChangeDraft.delete(namespace(), getUuid(), document, keepsImages()));
         }
     }

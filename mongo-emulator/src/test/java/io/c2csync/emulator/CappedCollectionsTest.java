@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
@@ -83,22 +82,22 @@ class CappedCollectionsTest {
         assertThat(options(database, "log")).isEqualTo(new Document("capped", true).append("size", 8192).append("max", 2));
     }
 
+    /** MongoDB allows deletes on capped collections since 5.0.7 (SERVER-63201); they are change events like any. */
     @Test
-    void deletesAreRefusedAndUpdatesAllowed() {
+    void deletesAndUpdatesAreAllowedAndEvictionKeepsInsertionOrderAfterADelete() {
         MongoDatabase database = CLUSTERS.client().getDatabase("cappedDelete");
-        database.createCollection("log", new CreateCollectionOptions().capped(true).sizeInBytes(4096));
+        database.createCollection("log", new CreateCollectionOptions().capped(true).sizeInBytes(4096).maxDocuments(3));
         MongoCollection<Document> log = database.getCollection("log");
         log.insertMany(IntStream.rangeClosed(1, 3).mapToObj(i -> new Document("_id", i)).toList());
 
-        assertThatThrownBy(() -> log.deleteOne(Filters.eq("_id", 1)))
-            .isInstanceOfSatisfying(MongoServerException.class, e -> assertThat(e.getCode()).isEqualTo(20))
-            .hasMessageContaining("cannot remove from a capped collection: cappedDelete.log");
-        assertThatThrownBy(() -> log.findOneAndDelete(Filters.eq("_id", 2)))
-            .isInstanceOfSatisfying(MongoServerException.class, e -> assertThat(e.getCode()).isEqualTo(20));
+        assertThat(log.deleteOne(Filters.eq("_id", 1)).getDeletedCount()).isEqualTo(1);
+        assertThat(log.findOneAndDelete(Filters.eq("_id", 2))).containsEntry("_id", 2);
         log.updateOne(Filters.eq("_id", 3), Updates.set("note", "grown"));
-
-        assertThat(ids(log)).containsExactly(1, 2, 3);
+        assertThat(ids(log)).containsExactly(3);
         assertThat(log.find(Filters.eq("_id", 3)).first()).containsEntry("note", "grown");
+
+        log.insertMany(IntStream.rangeClosed(4, 6).mapToObj(i -> new Document("_id", i)).toList());
+        assertThat(ids(log)).containsExactlyInAnyOrder(4, 5, 6);
     }
 
     @Test
