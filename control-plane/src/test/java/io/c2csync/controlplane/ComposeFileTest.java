@@ -17,13 +17,14 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
   private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+  private static Map<String, Object> compose;
   private static Map<String, Map<String, Object>> services;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void load() throws IOException {
     try (Reader reader = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
-      Map<String, Object> compose = new Yaml().load(reader);
+      compose = new Yaml().load(reader);
       services = (Map<String, Map<String, Object>>) compose.get("services");
     }
   }
@@ -82,6 +83,9 @@ class ComposeFileTest {
     assertThat(command).containsSequence("--connect-url", "http://connect:8083");
     assertThat(command).contains("--cluster0", "--cluster1");
     assertThat(list(controlPlane, "ports")).contains("127.0.0.1:27182:27182");
+    assertThat(command).containsSequence("--work-dir", "/var/lib/c2c-sync");
+    assertThat(list(controlPlane, "volumes")).contains("c2c-state:/var/lib/c2c-sync");
+    assertThat(compose).containsKey("volumes");
   }
 
   @Test
