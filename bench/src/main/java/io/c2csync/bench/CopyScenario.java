@@ -29,12 +29,16 @@ public final class CopyScenario {
             for (CopyMethod method : methods) {
                 clusters.clearDestination(dataset.databases());
                 costs.start();
-                long start = System.nanoTime();
-                method.copy(dataset);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                CopyResult result = new CopyResult(method.label(), dataset, seconds, costs.stop());
-                LOG.info("{} / {}: {} docs in {} s = {} docs/s, {} MB/s", dataset.label(), method.label(),
-                    dataset.documents(), String.format("%.2f", seconds), Math.round(result.documentsPerSecond()),
+                CopyResult result;
+                try (FirstArrival first = new FirstArrival(clusters.destinationClient(), dataset)) {
+                    long start = System.nanoTime();
+                    method.copy(dataset);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    result = new CopyResult(method.label(), dataset, seconds, first.secondsToFirstDocument(), costs.stop());
+                }
+                LOG.info("{} / {}: {} docs in {} s (first after {} s) = {} docs/s, {} MB/s", dataset.label(), method.label(),
+                    dataset.documents(), String.format("%.2f", result.seconds()),
+                    String.format("%.2f", result.secondsToFirstDocument()), Math.round(result.documentsPerSecond()),
                     String.format("%.2f", result.megabytesPerSecond()));
                 results.add(result);
             }
