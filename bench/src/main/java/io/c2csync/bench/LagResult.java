@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * One rate run of the change-application scenario. Lag is bounded when every change arrived before the drain
- * deadline and the p95 of the run's last quarter is at most twice that of its first quarter plus 500 ms (lag that
- * keeps growing with time means the sync falls behind).
+ * deadline and the lag does not keep growing over the run: its least-squares slope against the time of the write is
+ * at most {@link #BOUNDED_GROWTH_MS_PER_S} (a sync that falls behind adds lag with every second of writes).
  */
 public record LagResult(int percent, double targetRate, Rate achieved, long written, List<LagSample> samples,
                         List<ProcessCost> costs) {
+
+    public static final double BOUNDED_GROWTH_MS_PER_S = 50;
 
     public long lost() {
         return written - samples.size();
@@ -20,11 +22,17 @@ public record LagResult(int percent, double targetRate, Rate achieved, long writ
     }
 
     public boolean bounded() {
-        double quarter = achieved.seconds() / 4;
-        List<LagSample> first = samples.stream().filter(s -> s.secondsIntoRun() < quarter).toList();
-        List<LagSample> last = samples.stream().filter(s -> s.secondsIntoRun() >= 3 * quarter).toList();
-        return lost() == 0 && !samples.isEmpty()
-            && percentile(last, 95) <= 2 * percentile(first, 95) + 500;
+        return lost() == 0 && samples.size() > 1 && growthMillisPerSecond() <= BOUNDED_GROWTH_MS_PER_S;
+    }
+
+    /** Least-squares slope of lag (ms) against the second of the run the change was written in. */
+    public double growthMillisPerSecond() {
+        double n = samples.size();
+        double meanX = samples.stream().mapToDouble(LagSample::secondsIntoRun).sum() / n;
+        double meanY = samples.stream().mapToDouble(LagSample::lagMillis).sum() / n;
+        double covariance = samples.stream().mapToDouble(s -> (s.secondsIntoRun() - meanX) * (s.lagMillis() - meanY)).sum();
+        double variance = samples.stream().mapToDouble(s -> (s.secondsIntoRun() - meanX) * (s.secondsIntoRun() - meanX)).sum();
+        return variance == 0 ? Double.NaN : covariance / variance;
     }
 
     private static double percentile(List<LagSample> samples, double p) {

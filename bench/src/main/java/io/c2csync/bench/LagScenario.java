@@ -63,9 +63,9 @@ public final class LagScenario {
                     drain(log, run, sync, observer);
                     LagResult result = new LagResult(percent, target, achieved, achieved.operations(),
                         observer.samplesOf(run), costs.stop());
-                    LOG.info("{} % ({} ops/s target, {} achieved): p50 {} ms, p99 {} ms, lost {}, bounded {}", percent,
+                    LOG.info("{} % ({} ops/s target, {} achieved): p50 {} ms, p99 {} ms, growth {} ms/s, lost {}, bounded {}", percent,
                         Math.round(target), Math.round(achieved.perSecond()), Math.round(result.percentile(50)),
-                        Math.round(result.percentile(99)), result.lost(), result.bounded());
+                        Math.round(result.percentile(99)), Math.round(result.growthMillisPerSecond()), result.lost(), result.bounded());
                     results.add(result);
                 }
                 return new Outcome(direct, results, observer.unmatched());
