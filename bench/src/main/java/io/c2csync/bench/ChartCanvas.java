@@ -21,9 +21,9 @@ final class ChartCanvas {
         new Color(0x76b7b2), new Color(0x59a14f), new Color(0xedc948), new Color(0xb07aa1)};
     static final int LEFT = 80;
     static final int TOP = 50;
-    static final int WIDTH = 960;
+    static final int WIDTH = 1040;
     static final int HEIGHT = 540;
-    static final int RIGHT = WIDTH - 260;
+    static final int RIGHT = WIDTH - 330;
     static final int BOTTOM = HEIGHT - 70;
 
     private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
