@@ -1,0 +1,144 @@
+package io.c2csync.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.c2csync.runtime.EmbeddedRuntime;
+import io.c2csync.runtime.RuntimeConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** bench/run: every scenario in one run, side by side, then BENCHMARKS.md and the charts. Not a test. */
+@Command(name = "bench/run", mixinStandardHelpOptions = true,
+    description = "Benchmarks c2c-sync against a direct driver copy and the plain mongo-kafka pipeline on two "
+        + "emulated clusters with the embedded Kafka + Connect runtime; writes BENCHMARKS.md and bench/charts/*.png.")
+public final class BenchMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+    @Option(names = "--small-docs", description = "documents of ~200 B to copy (default ${DEFAULT-VALUE})")
+    int smallDocs = 20_000;
+
+    @Option(names = "--large-docs", description = "documents of ~16 KB to copy (default ${DEFAULT-VALUE})")
+    int largeDocs = 1_000;
+
+    @Option(names = "--groups", description = "sync groups of the multi-group c2c copy; the data is spread over "
+        + "this many databases (default ${DEFAULT-VALUE})")
+    int groups = 4;
+
+    @Option(names = "--change-seconds", description = "writer duration per rate (default ${DEFAULT-VALUE})")
+    int changeSeconds = 15;
+
+    @Option(names = "--rates", split = ",", description = "writer rates in %% of the direct apply rate "
+        + "(default ${DEFAULT-VALUE})")
+    List<Integer> rates = List.of(25, 50, 100);
+
+    @Option(names = "--emulator-ops", description = "operations per emulator-ceiling step, a multiple of 1000 "
+        + "(default ${DEFAULT-VALUE})")
+    int emulatorOps = 10_000;
+
+    @Option(names = "--copy-timeout-seconds", description = "give up a copy after this long (default ${DEFAULT-VALUE})")
+    int copyTimeoutSeconds = 900;
+
+    @Option(names = "--output", description = "the BENCHMARKS.md to update (default ${DEFAULT-VALUE})")
+    Path output = Path.of("BENCHMARKS.md");
+
+    @Option(names = "--charts", description = "folder of the PNG charts (default ${DEFAULT-VALUE})")
+    Path charts = Path.of("bench/charts");
+
+    @Option(names = "--work-dir", description = "run folders of the embedded runtime (default ${DEFAULT-VALUE})")
+    Path workDir = Path.of("bench/target/runs");
+
+    @Option(names = "--command", description = "the command line to record in BENCHMARKS.md (set by bench/run)")
+    String command = "bench/run";
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (groups < 2) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--groups must be at least 2, got " + groups);
+        }
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        Machine machine = Machine.now();
+        LOG.info("Machine: {} cores, {} MiB, load average {}", machine.cores(), machine.memoryMiB(), machine.loadAverage());
+        List<Rate> ceiling = new EmulatorCeiling(emulatorOps).runOnFreshEmulator();
+        ceiling.forEach(rate -> LOG.info("Emulator ceiling, {}: {} /s", rate.operation(), Math.round(rate.perSecond())));
+
+        Duration copyTimeout = Duration.ofSeconds(copyTimeoutSeconds);
+        List<Dataset> datasets = List.of(Dataset.of("small", 200, smallDocs, groups), Dataset.of("large", 16_384, largeDocs, groups));
+        RuntimeConfig runtimeConfig = RuntimeConfig.defaults(workDir);
+        try (Clusters clusters = Clusters.start();
+             EmbeddedRuntime runtime = EmbeddedRuntime.start(new RuntimeConfig(runtimeConfig.workDir(),
+                 runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout()))) {
+            CostMeter costs = new CostMeter()
+                .watch("bench JVM", () -> List.of(ProcessHandle.current()))
+                .watch("Connect worker", () -> runtime.workerProcess().processTree())
+                .watch("Kafka broker", () -> runtime.brokerProcess().processTree());
+            C2cDeployment deployment = new ConnectorDeployment(clusters, runtime.connectClient(), runtime.runDir());
+            DirectCopy limit = new DirectCopy(clusters);
+            MongoKafkaCopy baseline = new MongoKafkaCopy(clusters, runtime.connectClient(), copyTimeout);
+            List<CopyResult> copies = new CopyScenario(clusters, costs, List.of(limit, baseline,
+                new C2cSyncCopy(deployment, 1, copyTimeout), new C2cSyncCopy(deployment, groups, copyTimeout))).run(datasets);
+            Duration changeDuration = Duration.ofSeconds(changeSeconds);
+            LagScenario.Outcome lag = new LagScenario(clusters, costs, deployment, changeDuration).run(rates);
+
+            List<Path> written = writeCharts(ceiling, copies, lag);
+            new Report(date, machine, Machine.currentLoadAverage(), command, String.format(
+                    "--small-docs %d --large-docs %d --groups %d --change-seconds %d --rates %s --emulator-ops %d",
+                    smallDocs, largeDocs, groups, changeSeconds, rates.toString().replaceAll("[\\[\\] ]", ""), emulatorOps))
+                .ceiling(ceiling).copies(copies, limit.label(), baseline.label()).lag(lag, changeDuration)
+                .costs(copies, lag.results()).charts(written, output).writeInto(output);
+            LOG.info("Wrote {} and {} charts in {}", output, written.size(), charts);
+        }
+        return 0;
+    }
+
+    private List<Path> writeCharts(List<Rate> ceiling, List<CopyResult> copies, LagScenario.Outcome lag) {
+        String note = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).toLocalDate() + " on " + Machine.now().cores()
+            + " cores, load average " + Machine.currentLoadAverage();
+        List<String> datasets = copies.stream().map(c -> c.dataset().label() + " (~" + c.dataset().documentBytes() + " B)")
+            .distinct().toList();
+        List<String> methods = copies.stream().map(CopyResult::method).distinct().toList();
+        double[][] docsPerSecond = new double[datasets.size()][methods.size()];
+        double[][] megabytesPerSecond = new double[datasets.size()][methods.size()];
+        for (int d = 0; d < datasets.size(); d++) {
+            for (int m = 0; m < methods.size(); m++) {
+                CopyResult result = copies.get(d * methods.size() + m);
+                docsPerSecond[d][m] = result.documentsPerSecond();
+                megabytesPerSecond[d][m] = result.megabytesPerSecond();
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        written.add(charts.resolve("copy-docs-per-second.png"));
+        BarChart.write(written.get(0), "Initial copy: documents per second", "docs/s", datasets, methods, docsPerSecond, note);
+        written.add(charts.resolve("copy-mb-per-second.png"));
+        BarChart.write(written.get(1), "Initial copy: MB per second", "MB/s", datasets, methods, megabytesPerSecond, note);
+        written.add(charts.resolve("emulator-ceiling.png"));
+        BarChart.write(written.get(2), "Emulator ceiling (one client thread)", "operations/s", List.of("emulator"),
+            ceiling.stream().map(Rate::operation).toList(),
+            new double[][] {ceiling.stream().mapToDouble(Rate::perSecond).toArray()}, note);
+        Map<String, List<double[]>> lagSeries = new LinkedHashMap<>();
+        lag.results().forEach(r -> lagSeries.put(String.format("%d %% (%,.0f ops/s)", r.percent(), r.achieved().perSecond()),
+            r.samples().stream().map(s -> new double[] {s.secondsIntoRun(), s.lagMillis()}).toList()));
+        written.add(charts.resolve("lag-over-time.png"));
+        ScatterChart.write(written.get(3), "Change application lag through c2c-sync", "lag ms", "seconds into the run",
+            lagSeries, note);
+        return written;
+    }
+}
