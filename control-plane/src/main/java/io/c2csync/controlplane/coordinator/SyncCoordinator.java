@@ -63,11 +63,13 @@ public final class SyncCoordinator implements AutoCloseable {
         return t;
     });
     private final List<ProcedureTimings> timings = new CopyOnWriteArrayList<>();
+    private final Clock clock;
     private volatile boolean recovered;
 
     public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
             ProgressSignals signals, SyncStateStore store, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.clusters = clusters;
         this.pipeline = pipeline;
         this.keeper = new SyncRecordKeeper(store);
@@ -127,8 +129,7 @@ public final class SyncCoordinator implements AutoCloseable {
             ClusterFacts source = clusters.get(spec.direction().source()).inspect();
             ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
             ClusterRequirements.checkForStart(spec, clusters, source, destination);
-            SyncRecord starting = StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec));
-            keeper.persist(starting);
+            SyncRecord starting = beginProcedure(StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec)));
             try {
                 procedures.runNow();
             } catch (RuntimeException e) {
@@ -165,7 +166,7 @@ public final class SyncCoordinator implements AutoCloseable {
             if (!unmet.isEmpty()) {
                 throw new SyncException(SyncError.COMMIT_NOT_READY, "cannot commit yet: " + String.join("; ", unmet));
             }
-            keeper.persist(CommitProcedure.begin(keeper.started()));
+            beginProcedure(CommitProcedure.begin(keeper.started()));
             thread.execute(procedures::advance);
         });
     }
@@ -179,9 +180,16 @@ public final class SyncCoordinator implements AutoCloseable {
                 facts.put(name, clusters.get(name).inspect());
             }
             ReverseRequirements.check(keeper.started().spec(), clusters, facts);
-            keeper.persist(ReverseProcedure.begin(keeper.started()));
+            beginProcedure(ReverseProcedure.begin(keeper.started()));
             thread.execute(procedures::advance);
         });
+    }
+
+    /** Persists the procedure's first step together with its begin in the history, so both are seen at once. */
+    private SyncRecord beginProcedure(SyncRecord begun) {
+        SyncRecord withRun = begun.withRunBegun(begun.procedure().kind(), clock.instant());
+        keeper.persist(withRun);
+        return withRun;
     }
 
     public ProgressReport progress() {

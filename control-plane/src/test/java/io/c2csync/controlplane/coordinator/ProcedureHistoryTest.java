@@ -57,6 +57,8 @@ class ProcedureHistoryTest {
         harness.pipeline.setDrained(false);
         coordinator.commit();
         SyncHarness.awaitState(coordinator, SyncState.COMMITTING);
+        Await.until("the commit waiting for the drain (step 3)",
+                () -> harness.store.load().orElseThrow().procedure().step() == 3);
         harness.clock.advance(Duration.ofSeconds(12));
         harness.pipeline.setDrained(true);
         SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
