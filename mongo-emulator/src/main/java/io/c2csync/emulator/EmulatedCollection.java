@@ -1,0 +1,131 @@
+package io.c2csync.emulator;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.Oplog;
+
+/**
+ * An in-memory collection that records one change event per document actually written, from inside the
+ * library's write path (under the collection lock), so failed writes record nothing and events follow commit order.
+ * It also keeps the collection options of {@code create}/{@code collMod} and enforces its validator.
+ */
+final class EmulatedCollection extends MemoryCollection {
+
+    /** Whether the write in progress replaces whole documents; only touched under this collection's lock. */
+    private boolean replacing;
+    private Document options = new Document();
+
+    EmulatedCollection(EmulatedDatabase database, String collectionName, CollectionOptions options,
+                       CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, cursorRegistry);
+    }
+
+    synchronized Document options() {
+        return options.cloneDeeply();
+    }
+
+    synchronized void setOptions(Document newOptions) {
+        options = newOptions.cloneDeeply();
+    }
+
+    @Override
+    public synchronized void addDocument(Document document) {
+        if (captured()) {
+            DocumentValidation.check(options, document, null);
+        }
+        super.addDocument(document);
+        if (captured()) {
+            changeLog().append(ChangeDraft.insert(namespace(), getUuid(), document));
+        }
+    }
+
+    @Override
+    public synchronized void removeDocument(Document document) {
+        int before = count();
+        super.removeDocument(document);
+        if (captured() && count() < before) {
+            changeLog().append(ChangeDraft.delete(namespace(), getUuid(), document, keepsImages()));
+        }
+    }
+
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        if (!captured()) {
+            return;
+        }
+        try {
+            DocumentValidation.check(options, newDocument, oldDocument);
+        } catch (MongoServerError e) {
+            revert(position, oldDocument, newDocument);
+            throw e;
+        }
+        changeLog().append(replacing
+            ? ChangeDraft.replace(namespace(), getUuid(), oldDocument, newDocument, keepsImages())
+            : ChangeDraft.update(namespace(), getUuid(), oldDocument, newDocument, keepsImages()));
+    }
+
+    /** Undoes an update the library already applied to the stored document and its indexes. */
+    private void revert(Integer position, Document oldDocument, Document storedDocument) {
+        for (Index<Integer> index : getIndexes()) {
+            index.updateInPlace(storedDocument, oldDocument, position, this);
+        }
+        updateDataSize(BsonSizes.of(oldDocument) - BsonSizes.of(storedDocument));
+        storedDocument.clear();
+        storedDocument.putAll(oldDocument);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return whileReplacing(isReplacement(update), () -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        Object update = query.get("update");
+        if (update instanceof List) {
+            throw PipelineUpdates.refusal();
+        }
+        return whileReplacing(update instanceof Document document && isReplacement(document), () -> super.findAndModify(query));
+    }
+
+    private Document whileReplacing(boolean replacement, Supplier<Document> write) {
+        boolean outer = replacing;
+        replacing = replacement;
+        try {
+            return write.get();
+        } finally {
+            replacing = outer;
+        }
+    }
+
+    private static boolean isReplacement(Document update) {
+        return update.keySet().stream().noneMatch(key -> key.startsWith("$"));
+    }
+
+    private boolean captured() {
+        return !getCollectionName().startsWith("system.") && !namespace().isInternalDatabase();
+    }
+
+    private boolean keepsImages() {
+        return options.get("changeStreamPreAndPostImages") instanceof Document images
+            && Boolean.TRUE.equals(images.get("enabled"));
+    }
+
+    Namespace namespace() {
+        return new Namespace(getDatabaseName(), getCollectionName());
+    }
+
+    private ChangeLog changeLog() {
+        return ((EmulatedDatabase) getDatabase()).changeLog();
+    }
+}

@@ -1,0 +1,220 @@
+package io.c2csync.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+
+/**
+ * An in-memory database whose collections record their changes, and whose DDL (create, drop, indexes, collMod)
+ * records DDL events, in the replica set's change log.
+ */
+final class EmulatedDatabase extends MemoryDatabase {
+
+    private final ChangeLog changeLog;
+    private final QueryCursors queryCursors;
+    /** Collections that exist for users (no system.* ones). Null only while the library's constructor runs. */
+    private final Set<String> userCollections = ConcurrentHashMap.newKeySet();
+    /** The options of the {@code create} command being executed on this thread. */
+    private final ThreadLocal<Document> creating = new ThreadLocal<>();
+    private final CollectionCatalog catalog = new CollectionCatalog(this);
+
+    EmulatedDatabase(String databaseName, CursorRegistry cursorRegistry, ChangeLog changeLog, QueryCursors queryCursors) {
+        super(databaseName, cursorRegistry);
+        this.changeLog = changeLog;
+        this.queryCursors = queryCursors;
+    }
+
+    @Override
+    protected EmulatedCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+        EmulatedCollection collection = new EmulatedCollection(this, collectionName, options, cursorRegistry);
+        if (changeLog != null && !collectionName.startsWith("system.")) {
+            Document createOptions = creating.get() != null ? creating.get() : new Document();
+            collection.setOptions(createOptions);
+            userCollections.add(collectionName);
+            record(ChangeDraft.create(collection.namespace(), collection.getUuid(), CollectionCatalog.describeCreate(createOptions)));
+        }
+        return collection;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        boolean bypassValidation = Boolean.TRUE.equals(query.get("bypassDocumentValidation"));
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "update" -> {
+                PipelineUpdates.refuseIn(query);
+                yield DocumentValidation.whileBypassing(bypassValidation, () -> OrderedUpdates.run(query,
+                    single -> super.handleCommand(channel, command, single, databaseResolver, oplog)));
+            }
+            case "insert", "findandmodify" -> DocumentValidation.whileBypassing(bypassValidation,
+                () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
+            case "create" -> create(channel, command, query, databaseResolver, oplog);
+            case "drop" -> {
+                requireCollection(query.get(command), "ns not found");
+                yield super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+            case "createindexes" -> createIndexes(channel, command, query, databaseResolver, oplog);
+            case "dropindexes" -> dropIndexes(channel, command, query, databaseResolver, oplog);
+            case "collmod" -> catalog.collMod(requireCollection(query.get(command), "ns does not exist"), query);
+            case "listcollections" -> catalog.listCollections(query);
+            case "listindexes" -> {
+                requireCollection(query.get(command), "ns does not exist");
+                yield super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+            case "dbstats" -> CollectionCatalog.withStorageSizes(super.handleCommand(channel, command, query, databaseResolver, oplog));
+            case "collstats" -> CollectionCatalog.withStorageSizes(super.handleCommand(channel, command, query, databaseResolver, oplog));
+            case "aggregate" -> aggregate(channel, command, query, databaseResolver, oplog);
+            case "find" -> find(channel, command, query, databaseResolver, oplog);
+            default -> super.handleCommand(channel, command, query, databaseResolver, oplog);
+        };
+    }
+
+    private Document create(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        Document options = CreateOptions.ofCreate(query);
+        creating.set(options);
+        try {
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        } finally {
+            creating.remove();
+        }
+    }
+
+    private Document createIndexes(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        String collectionName = String.valueOf(query.get(command));
+        List<Document> requested = new ArrayList<>();
+        for (Object spec : (List<?>) query.get("indexes")) {
+            IndexSpecs.validate((Document) spec);
+            requested.add(((Document) spec).cloneDeeply());
+        }
+        Set<String> before = indexNames(collectionName);
+        Document reply = super.handleCommand(channel, command, query, resolver, oplog);
+        List<Document> created = requested.stream().filter(spec -> !before.contains(spec.get("name"))).toList();
+        EmulatedCollection collection = (EmulatedCollection) resolveCollection(collectionName, false);
+        if (!created.isEmpty() && collection != null) {
+            record(ChangeDraft.createIndexes(collection.namespace(), collection.getUuid(), created.stream().map(CollectionCatalog::withVersion).toList()));
+        }
+        return reply;
+    }
+
+    private Document dropIndexes(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        EmulatedCollection collection = requireCollection(query.get(command), "ns not found");
+        List<Document> before = catalog.indexDescriptions(collection.getCollectionName());
+        Object index = query.get("index");
+        List<Object> targets = new ArrayList<>();
+        if ("*".equals(index)) {
+            before.stream().map(spec -> spec.get("name")).filter(name -> !"_id_".equals(name)).forEach(targets::add);
+        } else if (index instanceof List<?> names) {
+            targets.addAll(names);
+        } else {
+            targets.add(index);
+        }
+        for (Object target : targets) {
+            if ("_id_".equals(target)) {
+                throw MongoErrors.INVALID_OPTIONS.error("cannot drop _id index");
+            }
+            Document single = new Document(command, query.get(command)).append("index", target);
+            super.handleCommand(channel, command, single, resolver, oplog);
+        }
+        Set<Object> remaining = new TreeSet<>(indexNames(collection.getCollectionName()));
+        List<Document> dropped = before.stream().filter(spec -> !remaining.contains(spec.get("name"))).toList();
+        if (!dropped.isEmpty()) {
+            record(ChangeDraft.dropIndexes(collection.namespace(), collection.getUuid(), dropped));
+        }
+        return new Document("nIndexesWas", before.size()).append("ok", 1.0);
+    }
+
+    private Document aggregate(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        List<Document> pipeline = PipelineStages.withAliasesRewritten((List<?>) query.get("pipeline"));
+        if (!pipeline.isEmpty() && pipeline.get(0).containsKey("$collStats")) {
+            return catalog.collStatsStage(String.valueOf(query.get(command)), pipeline, resolver);
+        }
+        Document rewritten = query.clone();
+        rewritten.put("pipeline", pipeline);
+        Document complete = super.handleCommand(channel, command, rewritten, resolver, oplog);
+        return queryCursors.firstBatch(complete, batchSizeOf(query.get("cursor")), false);
+    }
+
+    private Document find(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        Document unbatched = query.clone();
+        unbatched.remove("batchSize");
+        Document complete = super.handleCommand(channel, command, unbatched, resolver, oplog);
+        int batchSize = query.get("batchSize") instanceof Number size ? size.intValue() : 0;
+        return queryCursors.firstBatch(complete, batchSize, Boolean.TRUE.equals(query.get("singleBatch")));
+    }
+
+    private static int batchSizeOf(Object cursorOptions) {
+        return cursorOptions instanceof Document options && options.get("batchSize") instanceof Number size ? size.intValue() : 0;
+    }
+
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+        MongoCollection<?> collection = resolveCollection(collectionName, true);
+        super.dropCollection(collectionName, oplog);
+        if (collection instanceof EmulatedCollection dropped && !collectionName.startsWith("system.")) {
+            record(ChangeDraft.drop(dropped.namespace(), dropped.getUuid()));
+        }
+    }
+
+    @Override
+    public void unregisterCollection(String collectionName) {
+        super.unregisterCollection(collectionName);
+        userCollections.remove(collectionName);
+    }
+
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        if (!newCollectionName.startsWith("system.")) {
+            userCollections.add(newCollectionName);
+        }
+    }
+
+    EmulatedCollection requireCollection(Object collectionName, String message) {
+        MongoCollection<?> collection = resolveCollection(String.valueOf(collectionName), false);
+        if (collection == null || String.valueOf(collectionName).startsWith("system.")) {
+            throw MongoErrors.NAMESPACE_NOT_FOUND.error(message + ": " + getFullCollectionNamespace(String.valueOf(collectionName)));
+        }
+        return (EmulatedCollection) collection;
+    }
+
+    Set<String> userCollectionNames() {
+        return new TreeSet<>(userCollections);
+    }
+
+    boolean hasUserCollections() {
+        return !userCollections.isEmpty();
+    }
+
+    MongoCollection<Integer> indexCatalog() {
+        return indexes.get();
+    }
+
+    private Set<String> indexNames(String collectionName) {
+        Set<String> names = new TreeSet<>();
+        catalog.indexDescriptions(collectionName).forEach(spec -> names.add(String.valueOf(spec.get("name"))));
+        return names;
+    }
+
+    void record(ChangeDraft change) {
+        if (!change.namespace().isInternalDatabase()) {
+            changeLog.append(change);
+        }
+    }
+
+    ChangeLog changeLog() {
+        return changeLog;
+    }
+}

@@ -1,0 +1,85 @@
+package io.c2csync.emulator;
+
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/**
+ * One emulated MongoDB replica set (a single primary) listening on a TCP port. Connect with
+ * {@link #connectionString()}, which names the replica set so drivers use sessions and retryable writes.
+ */
+public final class EmulatedReplicaSet implements AutoCloseable {
+
+    /** Attempts to bind a picked free port, which another process may take between picking and binding. */
+    private static final int FREE_PORT_ATTEMPTS = 5;
+
+    private final EmulatorOptions options;
+    private final EmulatedBackend backend;
+    private final EmulatorServer server;
+    private final String connectionString;
+
+    private EmulatedReplicaSet(EmulatorOptions options, int port) {
+        this.options = options;
+        ClusterClock clock = new ClusterClock(Clock.systemUTC());
+        ReplicaSetIdentity identity = new ReplicaSetIdentity(options.host(), port, options.replicaSetName(), clock.wallClock().instant());
+        this.backend = new EmulatedBackend(clock, identity, options);
+        this.server = new EmulatorServer(backend, new InetSocketAddress(options.host(), port));
+        this.connectionString = "mongodb://" + options.auth().map(EmulatedReplicaSet::credentials).orElse("")
+            + identity.member() + "/?replicaSet=" + options.replicaSetName()
+            + (options.auth().isPresent() ? "&authSource=admin" : "");
+    }
+
+    /** Starts a replica set as {@code options} say; the caller closes it. */
+    public static EmulatedReplicaSet start(EmulatorOptions options) {
+        if (options.port() != 0) {
+            return new EmulatedReplicaSet(options, options.port());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new EmulatedReplicaSet(options, FreePorts.pick(options.host()));
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof BindException) || attempt == FREE_PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Starts a replica set on a free port of 127.0.0.1 named {@code replicaSetName}. */
+    public static EmulatedReplicaSet startOnFreePort(String replicaSetName) {
+        return start(EmulatorOptions.defaults().withReplicaSetName(replicaSetName));
+    }
+
+    /** {@code mongodb://[user:password@]host:port/?replicaSet=name[&authSource=admin]}. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String host() {
+        return options.host();
+    }
+
+    public String replicaSetName() {
+        return options.replicaSetName();
+    }
+
+    private static String credentials(String userColonPassword) {
+        int colon = userColonPassword.indexOf(':');
+        return encode(userColonPassword.substring(0, colon)) + ":" + encode(userColonPassword.substring(colon + 1)) + "@";
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        backend.close();
+    }
+}
