@@ -15,6 +15,9 @@ final class ResumePoint {
 
   static BsonDocument current(MongoClient client, List<BsonDocument> pipeline) {
     try (MongoChangeStreamCursor<?> cursor = client.watch(pipeline, BsonDocument.class).batchSize(0).cursor()) {
+      // the driver caches the postBatchResumeToken only while iterating: a new cursor has none yet.
+      // An event returned here happened before the copy reads, so resuming after it loses nothing.
+      cursor.tryNext();
       BsonDocument token = cursor.getResumeToken();
       if (token == null) {
         throw new ConnectException("the source returned no resume token (postBatchResumeToken) for a new change "
