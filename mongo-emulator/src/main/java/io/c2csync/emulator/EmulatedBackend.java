@@ -73,7 +73,7 @@ final class EmulatedBackend extends MemoryBackend {
     CompletableFuture<Document> handleAsync(MongoMessage message) {
         Document query = message.getDocument();
         String command = query.keySet().iterator().next();
-        Optional<FailPoints.Action> failure = failPoints.onCommand(command, query);
+        Optional<FailPoints.Action> failure = failPoints.onCommand(command, query, serverCommands.applicationName(message.getChannel()));
         if (failure.isEmpty()) {
             return execute(message, command, query);
         }
@@ -87,7 +87,22 @@ final class EmulatedBackend extends MemoryBackend {
         channel.eventLoop().schedule(() -> delay.complete(null), action.blockMillis(), TimeUnit.MILLISECONDS);
         return delay.thenCompose(ignored -> action.errorReply() != null
             ? CompletableFuture.completedFuture(action.errorReply())
-            : execute(message, command, query));
+            : execute(message, command, query).thenApply(reply -> withWriteConcernError(reply, action.writeConcernError())));
+    }
+
+    private static Document withWriteConcernError(Document reply, Document writeConcernError) {
+        if (writeConcernError == null) {
+            return reply;
+        }
+        Document withError = reply.clone();
+        Object labels = writeConcernError.get("errorLabels");
+        Document error = writeConcernError.clone();
+        error.remove("errorLabels");
+        withError.put("writeConcernError", error);
+        if (labels != null) {
+            withError.put("errorLabels", labels);
+        }
+        return withError;
     }
 
     private CompletableFuture<Document> execute(MongoMessage message, String command, Document query) {

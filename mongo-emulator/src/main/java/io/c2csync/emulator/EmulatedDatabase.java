@@ -56,9 +56,11 @@ final class EmulatedDatabase extends MemoryDatabase {
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "update" -> {
                 PipelineUpdates.refuseIn(query);
-                yield DocumentValidation.whileBypassing(bypassValidation, () -> OrderedUpdates.run(query,
+                yield DocumentValidation.whileBypassing(bypassValidation, () -> OrderedWrites.run(query, "updates",
                     single -> super.handleCommand(channel, command, single, databaseResolver, oplog)));
             }
+            case "delete" -> OrderedWrites.run(query, "deletes",
+                single -> super.handleCommand(channel, command, single, databaseResolver, oplog));
             case "insert", "findandmodify" -> DocumentValidation.whileBypassing(bypassValidation,
                 () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
             case "create" -> create(channel, command, query, databaseResolver, oplog);

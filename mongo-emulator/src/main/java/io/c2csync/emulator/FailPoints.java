@@ -18,8 +18,13 @@ final class FailPoints {
     private static final Set<Integer> RESUMABLE_CHANGE_STREAM_CODES = Set.of(6, 7, 43, 63, 89, 91, 133, 150, 189, 234, 262,
         9001, 10107, 11600, 11602, 13388, 13435, 13436);
 
-    /** What the fail point does to one command. */
-    record Action(boolean closeConnection, long blockMillis, Document errorReply) {
+    /**
+     * What the fail point does to one command.
+     *
+     * @param errorReply        the reply instead of running the command, or null to run it
+     * @param writeConcernError added to the reply of the command once it ran, or null
+     */
+    record Action(boolean closeConnection, long blockMillis, Document errorReply, Document writeConcernError) {
     }
 
     private Document data;
@@ -58,9 +63,13 @@ final class FailPoints {
         return new Document("count", previouslyEntered).append("ok", 1.0);
     }
 
-    /** The action for {@code command}, if the fail point is on and the command is one it fails. */
-    synchronized Optional<Action> onCommand(String command, Document query) {
-        if (data == null || command.equals("configureFailPoint") || !((List<?>) data.get("failCommands")).contains(command)) {
+    /**
+     * The action for {@code command}, if the fail point is on, the command is one it fails and the client's
+     * application name is the one it names (if it names one).
+     */
+    synchronized Optional<Action> onCommand(String command, Document query, String applicationName) {
+        if (data == null || command.equals("configureFailPoint") || !((List<?>) data.get("failCommands")).contains(command)
+            || (data.get("appName") != null && !data.get("appName").equals(applicationName))) {
             return Optional.empty();
         }
         if (skip > 0) {
@@ -79,7 +88,19 @@ final class FailPoints {
         }
         long blockMillis = Boolean.TRUE.equals(point.get("blockConnection")) && point.get("blockTimeMS") instanceof Number millis
             ? millis.longValue() : 0;
-        return Optional.of(new Action(Boolean.TRUE.equals(point.get("closeConnection")), blockMillis, errorReply(point, command, query)));
+        return Optional.of(new Action(Boolean.TRUE.equals(point.get("closeConnection")), blockMillis,
+            errorReply(point, command, query), writeConcernError(point, query)));
+    }
+
+    private static Document writeConcernError(Document point, Document query) {
+        if (!(point.get("writeConcernError") instanceof Document given)) {
+            return null;
+        }
+        Document error = given.cloneDeeply();
+        if (query.containsKey("txnNumber") && error.get("code") instanceof Number code && RETRYABLE_WRITE_CODES.contains(code.intValue())) {
+            error.putIfAbsent("errorLabels", List.of("RetryableWriteError"));
+        }
+        return error;
     }
 
     private static Document errorReply(Document point, String command, Document query) {

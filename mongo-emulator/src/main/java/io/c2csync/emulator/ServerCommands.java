@@ -17,6 +17,7 @@ import io.netty.util.AttributeKey;
 final class ServerCommands {
 
     private static final AttributeKey<Long> CONNECTION_ID = AttributeKey.valueOf("c2c.connectionId");
+    private static final AttributeKey<String> APPLICATION_NAME = AttributeKey.valueOf("c2c.applicationName");
     private static final Set<String> SESSION_COMMANDS =
         Set.of("endsessions", "killallsessions", "killsessions", "refreshsessions", "killallsessionsbypattern");
     private static final Map<String, Object> PARAMETERS = Map.of(
@@ -45,6 +46,10 @@ final class ServerCommands {
 
     Document handle(Channel channel, String databaseName, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
+        if (query.get("client") instanceof Document client && client.get("application") instanceof Document application
+            && application.get("name") instanceof String applicationName) {
+            channel.attr(APPLICATION_NAME).set(applicationName);
+        }
         return switch (name) {
             case "hello" -> identity.hello(false, clock.current(), clock.wallClock().instant(), connectionId(channel));
             case "ismaster" -> identity.hello(true, clock.current(), clock.wallClock().instant(), connectionId(channel));
@@ -64,6 +69,11 @@ final class ServerCommands {
         status.put("repl", identity.replSection(clock.current()));
         status.put("userWriteBlockMode", writeBlockMode());
         return status;
+    }
+
+    /** The application name the client gave in its handshake, or null. */
+    String applicationName(Channel channel) {
+        return channel.attr(APPLICATION_NAME).get();
     }
 
     private long connectionId(Channel channel) {

@@ -221,6 +221,24 @@ class CaptureTest {
     }
 
     @Test
+    void aBadDeleteStatementIsAWriteErrorAndStopsAnOrderedDelete() {
+        collection.insertMany(List.of(new Document("_id", 1), new Document("_id", 2)));
+        List<DeleteOneModel<Document>> deletes = List.of(new DeleteOneModel<>(Filters.eq("_id", 1)),
+            new DeleteOneModel<>(new Document("_id", new Document("$noSuchOperator", 1))),
+            new DeleteOneModel<>(Filters.eq("_id", 2)));
+
+        assertThatThrownBy(() -> collection.bulkWrite(deletes))
+            .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
+                assertThat(e.getWriteErrors()).singleElement().satisfies(error -> assertThat(error.getIndex()).isEqualTo(1));
+                assertThat(e.getWriteResult().getDeletedCount()).isEqualTo(1);
+            });
+
+        assertThat(collection.countDocuments()).isEqualTo(1);
+        assertThat(operationTypes(events.next(3))).containsExactly("insert", "insert", "delete");
+        events.assertNoMore();
+    }
+
+    @Test
     void pipelineUpdatesAreRefusedAndCaptureNothing() {
         collection.insertOne(new Document("_id", 1));
         assertThatThrownBy(() -> collection.updateOne(Filters.eq("_id", 1), List.of(Updates.set("x", 1))))

@@ -17,6 +17,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -105,6 +106,38 @@ class FailPointTest {
             assertThat(CLUSTERS.client().getDatabase("failpoints").getCollection("other").countDocuments()).isZero();
             assertThat(ping).isNotDone();
             assertThat(ping.get(20, TimeUnit.SECONDS).get("ok")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void writeConcernErrorsComeAfterTheWriteAndRetryableOnesAreRetriedOnce() {
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("failpoints").getCollection("writeConcern");
+        failCommand(new Document("times", 1), new Document("failCommands", List.of("insert"))
+            .append("writeConcernError", new Document("code", 91).append("errmsg", "Replication is being shut down")));
+        collection.insertOne(new Document("_id", 1));
+        assertThat(timesEntered()).isEqualTo(1);
+
+        failCommand(new Document("times", 1), new Document("failCommands", List.of("insert"))
+            .append("writeConcernError", new Document("code", 64).append("errmsg", "waiting for replication timed out")));
+        assertThatThrownBy(() -> collection.insertOne(new Document("_id", 2)))
+            .isInstanceOfSatisfying(MongoWriteConcernException.class, e -> assertThat(e.getCode()).isEqualTo(64));
+
+        assertThat(collection.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppNameLimitsTheFailPointToThatApplicationsConnections() {
+        failCommand(new Document("times", 1), new Document("failCommands", List.of("ping")).append("errorCode", 2)
+            .append("appName", "the-failing-app"));
+        MongoClientSettings failing = MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(CLUSTERS.source().connectionString()))
+            .applicationName("the-failing-app")
+            .build();
+
+        assertThat(CLUSTERS.client().getDatabase("admin").runCommand(new Document("ping", 1)).get("ok")).isEqualTo(1.0);
+        try (MongoClient app = MongoClients.create(failing)) {
+            assertThatThrownBy(() -> app.getDatabase("admin").runCommand(new Document("ping", 1)))
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2));
         }
     }
 
