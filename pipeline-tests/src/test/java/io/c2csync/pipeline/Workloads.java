@@ -23,6 +23,19 @@ final class Workloads {
     private Workloads() {
     }
 
+    /**
+     * What the source answered when it refused {@code write}, or null when it accepted it: for the paths
+     * a source (mongo-emulator) cannot take, so a test can skip exactly that path and say why.
+     */
+    static RuntimeException refusal(Runnable write) {
+        try {
+            write.run();
+            return null;
+        } catch (MongoException | org.bson.BsonInvalidOperationException e) {
+            return e;
+        }
+    }
+
     /** Inserts {@code {_id: i, n: i, k: i % 7 ...}} for i in [from, to). */
     static void insertNumbered(MongoCollection<Document> collection, int from, int to) {
         List<Document> documents = new ArrayList<>();
