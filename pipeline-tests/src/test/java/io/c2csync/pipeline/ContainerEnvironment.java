@@ -6,9 +6,9 @@ import com.github.dockerjava.api.model.Ports;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.c2csync.connect.ConnectClient;
-import io.c2csync.connector.topics.SecretReference;
 import io.c2csync.runtime.Await;
 import io.c2csync.runtime.BuildOutput;
+import io.c2csync.runtime.ConnectWorkerProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.testcontainers.utility.MountableFile;
  * Images: system properties {@code c2c.mongodb.image} (default {@value #MONGODB_IMAGE}) and
  * {@code c2c.kafka.image} (default {@value #KAFKA_IMAGE}).
  */
-final class ContainerEnvironment implements PipelineEnvironment {
+final class ContainerEnvironment extends ClustersAndSecrets {
 
     static final String MONGODB_IMAGE = "mongo:7.0";
     static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
@@ -40,19 +40,12 @@ final class ContainerEnvironment implements PipelineEnvironment {
     private static final String CONTAINER_FOLDER = "/opt/c2c";
     private static final Duration CONNECT_START_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Closer closer;
-    private final MongoClient source;
-    private final MongoClient destination;
-    private final SecretsFile secrets;
     private final GenericContainer<?> worker;
     private volatile ConnectClient connect;
 
     private ContainerEnvironment(Closer closer, MongoClient source, MongoClient destination, SecretsFile secrets,
             GenericContainer<?> worker) {
-        this.closer = closer;
-        this.source = source;
-        this.destination = destination;
-        this.secrets = secrets;
+        super(closer, source, destination, secrets);
         this.worker = worker;
         this.connect = new ConnectClient(restUrl(worker.getHost(), worker.getMappedPort(CONNECT_PORT)));
     }
@@ -71,11 +64,11 @@ final class ContainerEnvironment implements PipelineEnvironment {
 
             Path secretsPath = workDir.resolve("clusters.properties").toAbsolutePath();
             String secretsInContainer = CONTAINER_FOLDER + "/clusters.properties";
-            SecretsFile secrets = SecretsFile.write(secretsPath, secretsInContainer, Map.of(
-                    "source.uri", "mongodb://mongo-source:27017/?directConnection=true",
-                    "destination.uri", "mongodb://mongo-destination:27017/?directConnection=true"));
+            SecretsFile secrets = SecretsFile.write(secretsPath, secretsInContainer,
+                    "mongodb://mongo-source:27017/?directConnection=true",
+                    "mongodb://mongo-destination:27017/?directConnection=true");
             Path workerProperties = workDir.resolve("connect-distributed.properties").toAbsolutePath();
-            SecretsFile.write(workerProperties, workerProperties.toString(), workerProperties());
+            SecretsFile.writeProperties(workerProperties, workerProperties());
             GenericContainer<?> worker = closer.register(new GenericContainer<>(
                     System.getProperty("c2c.kafka.image", KAFKA_IMAGE))
                     .withNetwork(network)
@@ -94,12 +87,7 @@ final class ContainerEnvironment implements PipelineEnvironment {
             MongoClient destination = closer.register(MongoClients.create(hostUri(destinationCluster)));
             return new ContainerEnvironment(closer, source, destination, secrets, worker);
         } catch (RuntimeException e) {
-            try {
-                closer.close();
-            } catch (RuntimeException teardown) {
-                e.addSuppressed(teardown);
-            }
-            throw e;
+            throw closeAfterFailedStart(closer, e);
         }
     }
 
@@ -112,54 +100,17 @@ final class ContainerEnvironment implements PipelineEnvironment {
         return "mongodb://" + cluster.getHost() + ":" + cluster.getMappedPort(27017) + "/?directConnection=true";
     }
 
-    /** As the embedded worker's, but listening on all interfaces of the container and reaching Kafka by alias. */
+    /** The embedded worker's, but listening on all interfaces of the container and reaching Kafka by alias. */
     private static Map<String, String> workerProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("bootstrap.servers", KAFKA_INTERNAL_LISTENER);
-        properties.put("group.id", "c2c-sync-connect");
+        Map<String, String> properties = new LinkedHashMap<>(ConnectWorkerProperties.of(KAFKA_INTERNAL_LISTENER,
+                CONNECT_PORT, Path.of(CONTAINER_FOLDER, "plugins")));
         properties.put("listeners", "http://0.0.0.0:" + CONNECT_PORT);
-        for (String store : new String[] {"config", "offset", "status"}) {
-            properties.put(store + ".storage.topic", "c2c-sync-connect-" + store + "s");
-            properties.put(store + ".storage.replication.factor", "1");
-        }
-        properties.put("offset.flush.interval.ms", "1000");
-        properties.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        properties.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        properties.put("plugin.path", CONTAINER_FOLDER + "/plugins");
-        properties.put("plugin.discovery", "service_load");
-        properties.put("session.timeout.ms", "6000");
-        properties.put("heartbeat.interval.ms", "1000");
-        properties.put("scheduled.rebalance.max.delay.ms", "0");
-        properties.put("consumer.session.timeout.ms", "6000");
-        properties.put("consumer.heartbeat.interval.ms", "1000");
-        properties.put("connector.client.config.override.policy", "All");
-        properties.put("config.providers", "file");
-        properties.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        properties.remove("rest.advertised.host.name");
         return properties;
     }
 
     private static URI restUrl(String host, int port) {
         return URI.create("http://" + host + ":" + port);
-    }
-
-    @Override
-    public MongoClient source() {
-        return source;
-    }
-
-    @Override
-    public MongoClient destination() {
-        return destination;
-    }
-
-    @Override
-    public SecretReference sourceUri() {
-        return secrets.reference("source.uri");
-    }
-
-    @Override
-    public SecretReference destinationUri() {
-        return secrets.reference("destination.uri");
     }
 
     @Override
@@ -181,10 +132,5 @@ final class ContainerEnvironment implements PipelineEnvironment {
         Await.await("the restarted Connect worker to answer GET /connectors", CONNECT_START_TIMEOUT)
                 .until(() -> restarted.connectors() != null);
         connect = restarted;
-    }
-
-    @Override
-    public void close() {
-        closer.close();
     }
 }

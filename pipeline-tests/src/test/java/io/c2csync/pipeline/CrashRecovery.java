@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** kill -9 of the Connect worker: after a restart, at-least-once delivery still converges to the source. */
 interface CrashRecovery extends PipelineSuite {
 
-    int COPIED_DOCUMENTS = 20_000;
+    int COPIED_DOCUMENTS = 10_000;
 
     @Test
     default void workerKilledDuringTheCopy() {
