@@ -78,6 +78,18 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process tree at once (SIGKILL, as {@code kill -9}) and waits until it has exited. */
+    void kill() {
+        List<ProcessHandle> tree = processTree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            if (!awaitExit(handle, stopTimeout)) {
+                throw new IllegalStateException(name + " (pid " + handle.pid() + ") survived SIGKILL for "
+                        + stopTimeout.toMillis() + " ms");
+            }
+        }
+    }
+
     /** Asks the process tree to stop (SIGTERM), then kills what is still alive after the timeout. */
     @Override
     public void close() {

@@ -9,14 +9,15 @@ import java.util.Map;
  * plugin.path with ServiceLoader discovery, fast recovery after a crash, connector-level client
  * overrides allowed, and config providers so secrets stay out of connector configs.
  */
-final class ConnectWorkerProperties {
+public final class ConnectWorkerProperties {
 
-    static final String GROUP_ID = "c2c-sync-connect";
+    public static final String GROUP_ID = "c2c-sync-connect";
 
     private ConnectWorkerProperties() {
     }
 
-    static Map<String, String> of(String bootstrapServers, int restPort, Path pluginPath) {
+    /** The worker's properties; also the base of workers the runtime does not start (e.g. in a container). */
+    public static Map<String, String> of(String bootstrapServers, int restPort, Path pluginPath) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("bootstrap.servers", bootstrapServers);
         properties.put("group.id", GROUP_ID);

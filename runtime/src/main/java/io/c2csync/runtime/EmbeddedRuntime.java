@@ -20,7 +20,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     private final ChildLauncher children;
     private final Thread shutdownHook;
     private final KafkaBroker broker;
-    private final ConnectWorker worker;
+    private volatile ConnectWorker worker;
     private final ConnectClient connectClient;
 
     private EmbeddedRuntime(ChildLauncher children, Thread shutdownHook, KafkaBroker broker, ConnectWorker worker) {
@@ -73,6 +73,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return worker.process();
     }
 
+    /**
+     * Kills the Connect worker with SIGKILL (no shutdown: no offset flush, no task stop), waits for
+     * it to exit, then starts a new worker of the same Connect group on the same REST port, so
+     * {@link #connectClient()} keeps working. For crash tests; returns once the new worker answers.
+     */
+    public synchronized void restartWorker() {
+        ChildProcess crashed = worker.process();
+        LOG.info("Killing the Connect worker (pid {}) with SIGKILL", crashed.pid());
+        crashed.kill();
+        worker = LifecycleLog.timed("Restarting Connect worker",
+                () -> ConnectWorker.start(children, broker.bootstrapServers(), worker.restUrl().getPort()));
+    }
+
     /** Every process this runtime started that is still running, descendants included. */
     public List<ProcessHandle> processes() {
         return children.processTrees();
@@ -84,9 +97,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
      */
     public CompletableFuture<ChildProcessException> unexpectedExit() {
         CompletableFuture<ChildProcessException> failure = new CompletableFuture<>();
-        for (ChildProcess child : List.of(broker.process(), worker.process())) {
+        ChildProcess currentWorker = worker.process();
+        for (ChildProcess child : List.of(broker.process(), currentWorker)) {
             child.onExit().thenRun(() -> {
-                if (!children.isClosing()) {
+                if (!children.isClosing() && (child != currentWorker || worker.process() == currentWorker)) {
                     failure.complete(child.exitFailure());
                 }
             });

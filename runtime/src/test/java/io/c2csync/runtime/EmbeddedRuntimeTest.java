@@ -51,6 +51,24 @@ class EmbeddedRuntimeTest {
     }
 
     @Test
+    void restartWorkerKillsTheWorkerAndStartsAnotherOnTheSameRestUrl() {
+        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(RuntimeConfig.defaults(workDir))) {
+            ChildProcess crashed = runtime.workerProcess();
+            java.net.URI restUrl = runtime.connectUrl();
+
+            runtime.restartWorker();
+
+            assertThat(crashed.isAlive()).isFalse();
+            assertThat(runtime.workerProcess().pid()).isNotEqualTo(crashed.pid());
+            assertThat(runtime.workerProcess().isAlive()).isTrue();
+            assertThat(runtime.connectUrl()).isEqualTo(restUrl);
+            assertThat(runtime.connectClient().connectors()).isEmpty();
+            assertThat(runtime.unexpectedExit()).isNotDone();
+        }
+        assertThat(ChildProcesses.mentioning(workDir)).isEmpty();
+    }
+
+    @Test
     void brokerThatCannotStartFailsWithItsLastLogLinesAndLeavesNoProcess() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LoopbackPorts.HOST))) {
             RuntimeConfig config = RuntimeConfig.defaults(workDir).withPorts(0, taken.getLocalPort(), 0);

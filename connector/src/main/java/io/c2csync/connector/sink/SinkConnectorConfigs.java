@@ -30,6 +30,9 @@ public final class SinkConnectorConfigs {
     config.put("key.converter", ChangeEventFormat.CONVERTER_CLASS);
     config.put("value.converter", ChangeEventFormat.CONVERTER_CLASS);
     config.put("consumer.override.max.partition.fetch.bytes", ChangeEventFormat.MAX_RECORD_BYTES);
+    // a sink started first must not auto-create the topic with the broker's defaults (1 MiB records):
+    // the source connector creates it with the group's settings
+    config.put("consumer.override.allow.auto.create.topics", "false");
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
     SelectionConfig.write(spec.selection(), config);

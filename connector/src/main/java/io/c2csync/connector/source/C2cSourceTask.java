@@ -36,6 +36,8 @@ public class C2cSourceTask extends SourceTask {
   private BsonDocument resumeToken;
   private int maxBatch;
   private MongoSourceTask streaming;
+  /** Until Connect stored an offset holding the resume token, the copy sends one record and waits. */
+  private final ResumePointStorage resumePointStorage = new ResumePointStorage();
 
   @Override
   public String version() {
@@ -59,6 +61,7 @@ public class C2cSourceTask extends SourceTask {
     try {
       resumeToken = copying.map(CopyOffset::resumeToken).orElseGet(() -> ResumePoint.current(copyClient, pipeline()));
       CopyOffset from = copying.orElse(null);
+      resumePointStorage.reset(from != null);
       copy = new CollectionCopy(copyClient, config.selection(), config.buildIndexes(),
           mongoConfig.getTopicMapper()::getTopic, config.sourcePartition(), resumeToken, from);
       LOGGER.info("Starting the copy {} (resume token {}) took {} ms",
@@ -75,7 +78,11 @@ public class C2cSourceTask extends SourceTask {
     if (copy == null) {
       return streaming.poll();
     }
-    List<SourceRecord> records = copy.poll(maxBatch);
+    if (resumePointStorage.mustWait()) {
+      return null;
+    }
+    List<SourceRecord> records = copy.poll(resumePointStorage.isStored() ? maxBatch : 1);
+    records.stream().findFirst().ifPresent(resumePointStorage::sent);
     if (copy.done()) {
       LOGGER.info("Copy done; streaming changes from the resume token taken before the copy");
       closeCopy();
@@ -85,7 +92,13 @@ public class C2cSourceTask extends SourceTask {
   }
 
   @Override
+  public void commit() {
+    resumePointStorage.offsetsCommitted();
+  }
+
+  @Override
   public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
+    resumePointStorage.acknowledged(record);
     if (streaming != null) {
       streaming.commitRecord(record, metadata);
     }

@@ -44,6 +44,20 @@ class CrudApplyTest {
   }
 
   @Test
+  void documentsWithTopLevelDollarFieldNamesAreInsertedAndReplacedAndReplayed() {
+    List<SinkRecord> batch = sink.records(
+        insert("db", "c", "{_id: 1, $dollar: 1}"),
+        replace("db", "c", "{_id: 1, $dollar: 2, nested: {$inner: true}}"));
+
+    sink.put(batch);
+    sink.startTask();
+    sink.loseCheckpoints();
+    sink.put(batch);
+
+    assertThat(sink.documents("db", "c")).containsExactly(BsonDocument.parse("{_id: 1, $dollar: 2, nested: {$inner: true}}"));
+  }
+
+  @Test
   void aRedeliveredBatchIsSkippedSoUpdatesNeverMeetALaterShape() {
     sink.put(sink.records(insert("db", "c", "{_id: 1, a: {b: 1}}")));
     List<SinkRecord> updates = sink.records(

@@ -45,6 +45,13 @@ class DdlCommandTest {
   }
 
   @Test
+  void createLeavesTheDefaultIdIndexToTheServer() {
+    List<BsonDocument> commands = run(Events.ddl("create", "db", "plain",
+        "{idIndex: {v: 2, key: {_id: 1}, name: '_id_'}}"));
+    assertThat(commands).containsExactly(BsonDocument.parse("{create: 'plain'}"));
+  }
+
+  @Test
   void modifySendsCollModWithTheChangedOptions() {
     sink.collection("db", "c").insertOne(BsonDocument.parse("{_id: 1}"));
 
