@@ -11,9 +11,8 @@ record ConnectWorker(URI restUrl, ChildProcess process) {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers) {
+    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort) {
         RuntimeConfig config = launcher.config();
-        int restPort = LoopbackPorts.configuredOrFree(config.connectPort());
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("connect-distributed.properties"),
                 ConnectWorkerProperties.of(bootstrapServers, restPort, config.buildOutput().pluginPath()));
         ChildProcess worker = launcher.start("Connect worker", "org.apache.kafka.connect.cli.ConnectDistributed",
