@@ -36,14 +36,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
                 : RunFiles.createRunDir(config.workDir());
         RuntimeIdentity identity = config.durable() ? RuntimeIdentity.durable(config, runDir)
                 : RuntimeIdentity.fresh(config);
+        // when this JVM dies, the broker stops after the worker, which flushes its offsets to it meanwhile
+        Path workerPidFile = RunFiles.deleted(runDir.resolve("connect.pid"));
         ChildLauncher children = new ChildLauncher(config, runDir);
         LOG.info("Starting the embedded runtime in {}", runDir);
         Thread shutdownHook = new Thread(children::close, "c2c-embedded-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            KafkaBroker broker = LifecycleLog.timed("Starting Kafka broker", () -> KafkaBroker.start(children, identity));
+            KafkaBroker broker = LifecycleLog.timed("Starting Kafka broker", () -> KafkaBroker.start(children, identity, workerPidFile));
             ConnectWorker worker = LifecycleLog.timed("Starting Connect worker",
                     () -> ConnectWorker.start(children, broker.bootstrapServers(), identity.connectPort()));
+            RunFiles.writeString(workerPidFile, String.valueOf(worker.process().pid()));
             return new EmbeddedRuntime(children, shutdownHook, broker, worker);
         } catch (RuntimeException e) {
             stop(children, shutdownHook);

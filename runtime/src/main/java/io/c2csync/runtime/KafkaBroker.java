@@ -15,7 +15,8 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
 
     private static final int PROBE_TIMEOUT_MS = 2_000;
 
-    static KafkaBroker start(ChildLauncher launcher, RuntimeIdentity identity) {
+    /** @param exitAfterPidFile when the parent dies, the broker exits after the process whose pid is there */
+    static KafkaBroker start(ChildLauncher launcher, RuntimeIdentity identity, Path exitAfterPidFile) {
         RuntimeConfig config = launcher.config();
         int brokerPort = identity.brokerPort();
         int controllerPort = identity.controllerPort();
@@ -23,7 +24,8 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
                 BrokerProperties.of(brokerPort, controllerPort, launcher.runDir().resolve("kafka-data")));
 
         ChildProcess broker = launcher.start("Kafka broker", FormatAndRunBroker.class.getName(),
-                List.of(properties.toString(), identity.clusterId()), "broker.log");
+                List.of(properties.toString(), identity.clusterId()), "broker.log",
+                List.of("-D" + ExitWithParent.EXIT_AFTER_PID_FILE_PROPERTY + "=" + exitAfterPidFile));
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
         // an Admin client created before the port listens logs a warning per connection attempt
         broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),

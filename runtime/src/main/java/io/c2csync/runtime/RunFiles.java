@@ -39,6 +39,16 @@ final class RunFiles {
         }
     }
 
+    /** {@code file}, removed if it was there (a leftover of an earlier run). */
+    static Path deleted(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + file, e);
+        }
+    }
+
     /** A Java properties file, in the map's order. */
     static Path writeProperties(Path file, Map<String, String> properties) {
         String text = properties.entrySet().stream()
