@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.c2csync.connect.ConnectClient;
-import io.c2csync.connect.ConnectState;
 import io.c2csync.controlplane.verify.NamespaceFilter;
 import io.c2csync.controlplane.verify.VerificationProgress;
 import io.c2csync.controlplane.verify.VerificationResult;
@@ -17,7 +15,6 @@ import io.c2csync.controlplane.verify.Verifier;
 import io.c2csync.emulator.EmulatedClusters;
 import io.c2csync.runtime.BuildOutput;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +24,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +43,6 @@ class ControlPlaneKillRestartTest {
     private static final Pattern READY = Pattern.compile("c2c-sync ready: API (http://127\\.0\\.0\\.1:\\d+/api/v1/)");
     private static final Duration STEP = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SINK = "c2c-sync.restart-p1.all.sink";
     /** Kept after the test (mvn clean removes them), for a failure's post-mortem. */
     private static final Path LOGS = Path.of("target", "kill-restart-logs");
 
@@ -72,10 +66,6 @@ class ControlPlaneKillRestartTest {
     }
 
     @Test
-    @Disabled("fails at the RUNNING restart: when the control plane dies, its broker and Connect worker exit"
-            + " together, the worker's last offset flush (the copy's end) reaches a broker already shutting down, and"
-            + " on restart the source connector (connector module) finds no offset and copies again from a NEW resume"
-            + " token, so a delete made while it was down never reaches the destination")
     void killedInRunningPausedCommittingAndCommittedComesBackInItsStateWithNothingLost() throws Exception {
         MongoCollection<Document> source = CLUSTERS.client(0).getDatabase("shop").getCollection("orders");
         MongoCollection<Document> destination = CLUSTERS.client(1).getDatabase("shop").getCollection("orders");
@@ -85,8 +75,10 @@ class ControlPlaneKillRestartTest {
 
         Process first = startControlPlane();
         URI api = apiOf(first);
-        assertThat(post(api, "start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}")
-                .path("success").asBoolean()).isTrue();
+        URI firstApi = api;
+        // a Connect worker that has just started may still rebalance: start answers ConnectUnavailable then
+        await("start accepted", STEP).until(() -> post(firstApi, "start",
+                "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}").path("success").asBoolean());
         awaitEqual();
 
         killMinusNine(first);
@@ -112,17 +104,14 @@ class ControlPlaneKillRestartTest {
         awaitProgress(api, "canCommit before the commit", p -> p.path("canCommit").asBoolean());
         assertThat(started).allSatisfy(process -> assertThat(read(logOf(process))).doesNotContain("deployed pair"));
 
-        // a paused sink holds the commit at its step 3 (waiting for the commit point on the destination)
-        ConnectClient connect = new ConnectClient(connectUrl());
-        connect.pause(SINK);
-        await("the sink paused", STEP).until(() -> connect.status(SINK).isFully(ConnectState.PAUSED));
+        // every step is persisted before the next; the kill lands between two of them, usually at step 3
+        // (waiting until the destination has applied everything up to the commit point)
         assertThat(post(api, "commit", "{}").path("success").asBoolean()).isTrue();
-        await("the commit persisted at step 3", STEP).until(() -> persistedStep().equals(List.of("COMMIT", "3")));
+        await("the commit under way", STEP).until(() -> persistedStep().get(0).equals("COMMIT"));
         killMinusNine(third);
         Process fourth = startControlPlane();
         api = apiOf(fourth);
-        assertThat(progress(api).path("state").asText()).isEqualTo("COMMITTING");
-        connect.resume(SINK);
+        assertThat(read(logOf(fourth))).contains("Recovered the sync in state COMMITTING");
         awaitProgress(api, "COMMITTED", p -> p.path("state").asText().equals("COMMITTED"));
         awaitEqual();
 
@@ -141,15 +130,6 @@ class ControlPlaneKillRestartTest {
 
     private Path syncDir() {
         return workDir.resolve("work").resolve("restart");
-    }
-
-    private URI connectUrl() throws IOException {
-        Properties identity = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                syncDir().resolve("runtime").resolve("data").resolve("runtime-identity.properties"))) {
-            identity.load(reader);
-        }
-        return URI.create("http://127.0.0.1:" + identity.getProperty("connect.port"));
     }
 
     private List<String> persistedStep() throws IOException {
