@@ -30,14 +30,20 @@ final class ChildLauncher implements AutoCloseable {
     }
 
     synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName) {
+        return start(name, mainClass, args, logFileName, List.of());
+    }
+
+    synchronized ChildProcess start(String name, String mainClass, List<String> args, String logFileName,
+            List<String> extraJvmOptions) {
         if (closing) {
             throw new IllegalStateException("Not starting " + name + ": the runtime in " + runDir + " is stopping");
         }
-        List<String> jvmOptions = List.of(
+        List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx" + config.childMaxHeap(),
                 EXIT_ON_OOM,
                 "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + log4jConfig.toUri());
+                "-Dlog4j2.configurationFile=" + log4jConfig.toUri()));
+        jvmOptions.addAll(extraJvmOptions);
         ChildJvm jvm = new ChildJvm(name, mainClass, args, jvmOptions, runDir.resolve(logFileName),
                 config.stopTimeout());
         ChildProcess child = jvm.start(config.buildOutput());

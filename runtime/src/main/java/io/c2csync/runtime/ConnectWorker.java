@@ -11,11 +11,6 @@ record ConnectWorker(URI restUrl, ChildProcess process) {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers) {
-        return start(launcher, bootstrapServers, LoopbackPorts.configuredOrFree(launcher.config().connectPort()));
-    }
-
-    /** A worker of the same Connect group on {@code restPort} (e.g. the port of one that crashed). */
     static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort) {
         RuntimeConfig config = launcher.config();
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("connect-distributed.properties"),

@@ -32,14 +32,21 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
 
     public static EmbeddedRuntime start(RuntimeConfig config) {
-        ChildLauncher children = new ChildLauncher(config, RunFiles.createRunDir(config.workDir()));
-        LOG.info("Starting the embedded runtime in {}", children.runDir());
+        Path runDir = config.durable() ? RunFiles.createDurableDir(config.workDir())
+                : RunFiles.createRunDir(config.workDir());
+        RuntimeIdentity identity = config.durable() ? RuntimeIdentity.durable(config, runDir)
+                : RuntimeIdentity.fresh(config);
+        // when this JVM dies, the broker stops after the worker, which flushes its offsets to it meanwhile
+        Path workerPidFile = RunFiles.deleted(runDir.resolve("connect.pid"));
+        ChildLauncher children = new ChildLauncher(config, runDir);
+        LOG.info("Starting the embedded runtime in {}", runDir);
         Thread shutdownHook = new Thread(children::close, "c2c-embedded-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            KafkaBroker broker = LifecycleLog.timed("Starting Kafka broker", () -> KafkaBroker.start(children));
+            KafkaBroker broker = LifecycleLog.timed("Starting Kafka broker", () -> KafkaBroker.start(children, identity, workerPidFile));
             ConnectWorker worker = LifecycleLog.timed("Starting Connect worker",
-                    () -> ConnectWorker.start(children, broker.bootstrapServers()));
+                    () -> ConnectWorker.start(children, broker.bootstrapServers(), identity.connectPort()));
+            RunFiles.writeString(workerPidFile, String.valueOf(worker.process().pid()));
             return new EmbeddedRuntime(children, shutdownHook, broker, worker);
         } catch (RuntimeException e) {
             stop(children, shutdownHook);
@@ -60,7 +67,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return connectClient;
     }
 
-    /** The folder of this run: configuration, Kafka data and one log file per child. */
+    /**
+     * The folder of this run (the same at every start when durable): configuration, Kafka data
+     * and one log file per child.
+     */
     public Path runDir() {
         return children.runDir();
     }

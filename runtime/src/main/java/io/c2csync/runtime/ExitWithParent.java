@@ -4,19 +4,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Arrays;
 
 /**
  * Entry point of every child JVM: runs the real main class and exits when the parent goes away.
  * The parent holds the write end of the child's stdin; when the parent dies (even by kill -9) the
  * pipe closes, the read here returns end-of-stream and the child exits through its own shutdown
- * hooks. So a child never outlives the runtime that started it.
+ * hooks. So a child never outlives the runtime that started it. With the system property
+ * {@value #EXIT_AFTER_PID_FILE_PROPERTY} naming a file that holds a pid, the child waits (at most
+ * {@value #EXIT_AFTER_WAIT_SECONDS} s) for that process to exit first: the broker outlives the
+ * Connect worker, which flushes its offsets to it while stopping.
  *
  * <p>Usage: {@code java ... io.c2csync.runtime.ExitWithParent <main class> [args...]}
  */
 public final class ExitWithParent {
 
     static final int PARENT_GONE_EXIT_CODE = 143;
+    static final String EXIT_AFTER_PID_FILE_PROPERTY = "c2c.exitAfterPidIn";
+    static final int EXIT_AFTER_WAIT_SECONDS = 30;
 
     private ExitWithParent() {
     }
@@ -46,6 +57,27 @@ public final class ExitWithParent {
         } catch (IOException e) {
             System.err.println("Lost the pipe to the parent process (" + e + "); exiting");
         }
+        awaitExitOfProcessInPidFile();
         System.exit(PARENT_GONE_EXIT_CODE);
+    }
+
+    private static void awaitExitOfProcessInPidFile() {
+        String pidFile = System.getProperty(EXIT_AFTER_PID_FILE_PROPERTY);
+        if (pidFile == null || !Files.exists(Path.of(pidFile))) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(Path.of(pidFile)).trim());
+            Optional<ProcessHandle> first = ProcessHandle.of(pid);
+            if (first.isPresent()) {
+                System.err.println("Waiting for pid " + pid + " to exit first");
+                first.get().onExit().get(EXIT_AFTER_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (IOException | NumberFormatException | ExecutionException | TimeoutException e) {
+            System.err.println("Not waiting any more for the process in " + pidFile + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("Interrupted while waiting for the process in " + pidFile);
+        }
     }
 }

@@ -4,8 +4,10 @@ import kafka.Kafka;
 import kafka.tools.StorageTool;
 
 /**
- * Main of the broker child JVM: formats the fresh data folder as a single-node dynamic quorum
- * ({@code kafka-storage format --standalone}), then runs the broker, in one JVM start.
+ * Main of the broker child JVM: formats the data folder as a single-node dynamic quorum
+ * ({@code kafka-storage format --standalone}) unless it is formatted already (a durable folder at
+ * its next start; Kafka recovers its log there after a crash), then runs the broker, in one JVM
+ * start.
  *
  * <p>Usage: {@code FormatAndRunBroker <server.properties> <cluster id>}
  */
@@ -20,7 +22,8 @@ public final class FormatAndRunBroker {
         }
         String properties = args[0];
         int formatExitCode = StorageTool.execute(
-                new String[] {"format", "--config", properties, "--cluster-id", args[1], "--standalone"}, System.out);
+                new String[] {"format", "--config", properties, "--cluster-id", args[1], "--standalone",
+                    "--ignore-formatted"}, System.out);
         if (formatExitCode != 0) {
             throw new IllegalStateException("Formatting Kafka storage failed with exit code " + formatExitCode);
         }

@@ -6,25 +6,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A single-node Kafka broker (KRaft combined mode) in a child JVM that formats its fresh data
- * folder first; ready when it answers an Admin request.
+ * A single-node Kafka broker (KRaft combined mode) in a child JVM that formats its data folder
+ * first unless it is formatted already; ready when it answers an Admin request.
  */
 record KafkaBroker(String bootstrapServers, ChildProcess process) {
 
     private static final int PROBE_TIMEOUT_MS = 2_000;
 
-    static KafkaBroker start(ChildLauncher launcher) {
+    /** @param exitAfterPidFile when the parent dies, the broker exits after the process whose pid is there */
+    static KafkaBroker start(ChildLauncher launcher, RuntimeIdentity identity, Path exitAfterPidFile) {
         RuntimeConfig config = launcher.config();
-        int brokerPort = LoopbackPorts.configuredOrFree(config.brokerPort());
-        int controllerPort = LoopbackPorts.configuredOrFree(config.controllerPort());
+        int brokerPort = identity.brokerPort();
+        int controllerPort = identity.controllerPort();
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("broker.properties"),
                 BrokerProperties.of(brokerPort, controllerPort, launcher.runDir().resolve("kafka-data")));
 
         ChildProcess broker = launcher.start("Kafka broker", FormatAndRunBroker.class.getName(),
-                List.of(properties.toString(), Uuid.randomUuid().toString()), "broker.log");
+                List.of(properties.toString(), identity.clusterId()), "broker.log",
+                List.of("-D" + ExitWithParent.EXIT_AFTER_PID_FILE_PROPERTY + "=" + exitAfterPidFile));
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
         // an Admin client created before the port listens logs a warning per connection attempt
         broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),

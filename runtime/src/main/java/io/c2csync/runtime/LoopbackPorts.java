@@ -42,7 +42,7 @@ public final class LoopbackPorts {
     public static int free() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, END_PORT);
-            if (canBind(port)) {
+            if (isFree(port)) {
                 return port;
             }
         }
@@ -50,7 +50,8 @@ public final class LoopbackPorts {
                 + FIRST_PORT + ".." + (END_PORT - 1));
     }
 
-    private static boolean canBind(int port) {
+    /** Whether a server socket can bind the loopback port now. */
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
             return true;

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The files of one run: a fresh run folder and the configuration files written into it. */
+/** The files of one run: its folder (fresh, or the durable one) and the configuration files written into it. */
 final class RunFiles {
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    static final String DURABLE_DIR = "data";
 
     private RunFiles() {
     }
@@ -25,6 +27,25 @@ final class RunFiles {
             return Files.createDirectories(workDir.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the run folder under " + workDir, e);
+        }
+    }
+
+    /** The one data folder of a durable runtime, created at its first start. */
+    static Path createDurableDir(Path workDir) {
+        try {
+            return Files.createDirectories(workDir.resolve(DURABLE_DIR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder under " + workDir, e);
+        }
+    }
+
+    /** {@code file}, removed if it was there (a leftover of an earlier run). */
+    static Path deleted(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + file, e);
         }
     }
 

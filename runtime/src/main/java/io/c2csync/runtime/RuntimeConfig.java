@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * How to start the embedded runtime. A port of 0 means "choose a free loopback port at start".
- * Each start creates a fresh run folder under {@code workDir}.
+ * Each start creates a fresh run folder under {@code workDir}, unless {@code durable}: then every
+ * start reuses one data folder under {@code workDir} (Kafka log, Connect's offsets, configs and
+ * statuses, the ports and cluster id chosen at the first start).
  */
 public record RuntimeConfig(
         Path workDir,
@@ -16,7 +18,8 @@ public record RuntimeConfig(
         int connectPort,
         String childMaxHeap,
         Duration startTimeout,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        boolean durable) {
 
     public static final String DEFAULT_CHILD_MAX_HEAP = "512m";
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
@@ -39,12 +42,18 @@ public record RuntimeConfig(
     /** Free ports, default heap and timeouts, libraries from the system properties. */
     public static RuntimeConfig defaults(Path workDir) {
         return new RuntimeConfig(workDir, BuildOutput.fromSystemProperties(), 0, 0, 0,
-                DEFAULT_CHILD_MAX_HEAP, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT);
+                DEFAULT_CHILD_MAX_HEAP, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, false);
     }
 
     public RuntimeConfig withPorts(int broker, int controller, int connect) {
         return new RuntimeConfig(workDir, buildOutput, broker, controller, connect, childMaxHeap, startTimeout,
-                stopTimeout);
+                stopTimeout, durable);
+    }
+
+    /** The same settings, keeping Kafka and Connect data across starts (see the class comment). */
+    public RuntimeConfig durableData() {
+        return new RuntimeConfig(workDir, buildOutput, brokerPort, controllerPort, connectPort, childMaxHeap,
+                startTimeout, stopTimeout, true);
     }
 
     private static void requirePort(String name, int port) {

@@ -20,7 +20,7 @@ class RuntimeConfigTest {
     @Test
     void malformedHeapIsRefused() {
         assertThatThrownBy(() -> new RuntimeConfig(defaults.workDir(), defaults.buildOutput(), 0, 0, 0, "lots",
-                defaults.startTimeout(), defaults.stopTimeout()))
+                defaults.startTimeout(), defaults.stopTimeout(), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("childMaxHeap must look like 512m, was lots");
     }

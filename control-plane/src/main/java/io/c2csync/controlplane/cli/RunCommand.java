@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code c2c-sync [run] --cluster0 <uri> --cluster1 <uri> ...}: the control plane with its API,
  * on an embedded Kafka + Connect (default) or on the Connect cluster at {@code --connect-url},
- * until Ctrl-C.
+ * until Ctrl-C. The embedded runtime keeps its Kafka and Connect data in the work folder, so a
+ * restart with the same flags resumes the connectors from their offsets.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the sync service: mongosync's HTTP API over Kafka Connect (the default command)."})
@@ -72,8 +73,9 @@ final class RunCommand implements Callable<Integer> {
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
         Logging.configure(run.logPath(), run.verbosity());
         Path syncDir = run.workDir().resolve(run.id());
+        SyncService.requirePersistedClusters(stateFile(syncDir), run.cluster0(), run.cluster1());
         EmbeddedRuntime runtime = run.connectUrl() == null
-                ? EmbeddedRuntime.start(RuntimeConfig.defaults(syncDir.resolve("runtime")))
+                ? EmbeddedRuntime.start(RuntimeConfig.defaults(syncDir.resolve("runtime")).durableData())
                 : null;
         SyncService service;
         try {
@@ -113,8 +115,12 @@ final class RunCommand implements Callable<Integer> {
             secrets = ClusterSecrets.fromWorkerEnvironment();
         }
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
-                new InetSocketAddress(run.bind(), run.port()), run.id(), syncDir.resolve("sync-state.json"),
+                new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
                 connect, secrets), Clock.systemUTC());
+    }
+
+    private static Path stateFile(Path syncDir) {
+        return syncDir.resolve("sync-state.json");
     }
 
     private static void closeAll(SyncService service, EmbeddedRuntime runtime) {

@@ -6,6 +6,7 @@ import io.c2csync.controlplane.ControlPlaneOptions;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.connect.ConnectPipeline;
 import io.c2csync.controlplane.connect.PairTopics;
+import io.c2csync.controlplane.mongo.ConnectionStrings;
 import io.c2csync.controlplane.mongo.MongoClusterAdmin;
 import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.signals.ClusterClients;
@@ -13,6 +14,7 @@ import io.c2csync.controlplane.signals.CommitMarkers;
 import io.c2csync.controlplane.signals.HeartbeatWriter;
 import io.c2csync.controlplane.signals.MarkerProgressSignals;
 import io.c2csync.controlplane.signals.PersistedSync;
+import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.Clusters;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -79,6 +81,16 @@ public final class SyncService implements AutoCloseable {
             closeAll(parts, e);
             throw e;
         }
+    }
+
+    /**
+     * Refuses, before anything starts, clusters other than those of the sync persisted in
+     * {@code stateFile} (a swap of source and destination).
+     */
+    public static void requirePersistedClusters(Path stateFile, String cluster0Uri, String cluster1Uri) {
+        new FileSyncStateStore(stateFile).load().ifPresent(persisted -> persisted.clusters().requireSame(
+                new ClusterAddresses(ConnectionStrings.displayAddress(cluster0Uri),
+                        ConnectionStrings.displayAddress(cluster1Uri))));
     }
 
     /** {@code http://host:port/api/v1/} */

@@ -89,11 +89,7 @@ public final class SyncCoordinator implements AutoCloseable {
             Optional<SyncRecord> loaded = keeper.loadPersisted();
             if (loaded.isPresent()) {
                 SyncRecord persisted = loaded.get();
-                if (!persisted.clusters().equals(clusters.addresses())) {
-                    throw new IllegalStateException("the persisted sync runs between " + persisted.clusters()
-                            + " but this process was given " + clusters.addresses()
-                            + "; refusing to start so that source and destination are never swapped by accident");
-                }
+                persisted.clusters().requireSame(clusters.addresses());
                 keeper.adopt(persisted);
                 log.info("Recovered the sync in state {} ({} -> {})", persisted.state(),
                         persisted.direction().source().apiName(), persisted.direction().destination().apiName());

@@ -82,6 +82,28 @@ class RunCommandTest {
         assertThat(err.toString()).contains("elsewhere:1").contains("refusing to start");
     }
 
+    @Test
+    void refusesSwappedClustersBeforeStartingTheEmbeddedRuntime() {
+        String cluster0 = CLUSTERS.get(0).connectionString();
+        String cluster1 = CLUSTERS.get(1).connectionString();
+        new FileSyncStateStore(workDir.resolve("cli").resolve("sync-state.json")).save(SyncRecord.started(
+                new ClusterAddresses(hosts(cluster0), hosts(cluster1)),
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1))));
+        StringWriter err = new StringWriter();
+
+        int exit = command(new StringWriter(), err).execute(C2cSyncCommand.withDefaultCommand(new String[] {
+            "--cluster0", cluster1, "--cluster1", cluster0, "--port", "0", "--work-dir", workDir.toString(),
+            "--id", "cli"}));
+
+        assertThat(exit).isEqualTo(C2cSyncCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("refusing to start");
+        assertThat(workDir.resolve("cli").resolve("runtime")).doesNotExist();
+    }
+
+    private static String hosts(String connectionString) {
+        return new com.mongodb.ConnectionString(connectionString).getHosts().get(0);
+    }
+
     private static CommandLine command(StringWriter out, StringWriter err) {
         return C2cSyncCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
     }
