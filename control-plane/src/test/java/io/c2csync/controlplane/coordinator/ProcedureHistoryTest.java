@@ -1,8 +1,9 @@
 package io.c2csync.controlplane.coordinator;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakeProgressSignals;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.ClusterName;
@@ -57,8 +58,7 @@ class ProcedureHistoryTest {
         harness.pipeline.setDrained(false);
         coordinator.commit();
         SyncHarness.awaitState(coordinator, SyncState.COMMITTING);
-        Await.until("the commit waiting for the drain (step 3)",
-                () -> harness.store.load().orElseThrow().procedure().step() == 3);
+        await("the commit waiting for the drain (step 3)", SyncHarness.AWAIT).until(() -> harness.store.load().orElseThrow().procedure().step() == 3);
         harness.clock.advance(Duration.ofSeconds(12));
         harness.pipeline.setDrained(true);
         SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
@@ -81,7 +81,7 @@ class ProcedureHistoryTest {
     void aCommitInterruptedByARestartKeepsItsBeginTime() {
         SyncCoordinator first = harness.coordinatorIn(SyncState.COMMITTING);
         Instant commitBegun = harness.clock.instant();
-        Await.until("the commit noted as begun", () -> persistedHistory().size() == 2
+        await("the commit noted as begun", SyncHarness.AWAIT).until(() -> persistedHistory().size() == 2
                 && persistedHistory().get(1).finishedAtIfDone().isEmpty());
         first.close();
         harness.clock.advance(Duration.ofSeconds(30));

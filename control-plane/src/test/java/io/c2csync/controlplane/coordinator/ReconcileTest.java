@@ -1,8 +1,9 @@
 package io.c2csync.controlplane.coordinator;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakePipeline;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.ConnectorState;
@@ -30,7 +31,7 @@ class ReconcileTest {
 
         harness.pipeline.remove(FIRST);
 
-        Await.until("pair 1 deployed again", () -> harness.pipeline.state(FIRST) == ConnectorState.RUNNING);
+        await("pair 1 deployed again", SyncHarness.AWAIT).until(() -> harness.pipeline.state(FIRST) == ConnectorState.RUNNING);
         assertThat(harness.journal.since(mark))
                 .containsExactly("pipeline: remove 1", "pipeline: deploy 1 cluster0->cluster1 from initial copy");
     }
@@ -45,7 +46,7 @@ class ReconcileTest {
 
         harness.pipeline.remove(reversed);
 
-        Await.until("pair 2 deployed again", () -> harness.pipeline.state(reversed) == ConnectorState.RUNNING);
+        await("pair 2 deployed again", SyncHarness.AWAIT).until(() -> harness.pipeline.state(reversed) == ConnectorState.RUNNING);
         assertThat(harness.journal.since(mark)).containsExactly("pipeline: remove 2",
                 "pipeline: deploy 2 cluster1->cluster0 from " + harness.cluster1.clusterTimesHandedOut().get(0));
     }
@@ -56,7 +57,7 @@ class ReconcileTest {
 
         harness.pipeline.pause(FIRST);
 
-        Await.until("pair 1 resumed", () -> harness.pipeline.state(FIRST) == ConnectorState.RUNNING);
+        await("pair 1 resumed", SyncHarness.AWAIT).until(() -> harness.pipeline.state(FIRST) == ConnectorState.RUNNING);
     }
 
     @Test
@@ -65,7 +66,7 @@ class ReconcileTest {
 
         harness.pipeline.resume(FIRST);
 
-        Await.until("pair 1 paused again", () -> harness.pipeline.state(FIRST) == ConnectorState.PAUSED);
+        await("pair 1 paused again", SyncHarness.AWAIT).until(() -> harness.pipeline.state(FIRST) == ConnectorState.PAUSED);
     }
 
     @Test
@@ -74,12 +75,12 @@ class ReconcileTest {
         harness.pipeline.resume(FIRST);
         harness.pipeline.fail(FakePipeline.Operation.PAUSE);
 
-        Await.until("a reconcile warning", () -> coordinator.progress().warnings().stream()
+        await("a reconcile warning", SyncHarness.AWAIT).until(() -> coordinator.progress().warnings().stream()
                 .anyMatch(w -> w.startsWith("the connectors could not be checked against the PAUSED state")));
         harness.pipeline.heal();
 
-        Await.until("pair 1 paused", () -> harness.pipeline.state(FIRST) == ConnectorState.PAUSED);
-        Await.until("the warning gone", () -> coordinator.progress().warnings().isEmpty());
+        await("pair 1 paused", SyncHarness.AWAIT).until(() -> harness.pipeline.state(FIRST) == ConnectorState.PAUSED);
+        await("the warning gone", SyncHarness.AWAIT).until(() -> coordinator.progress().warnings().isEmpty());
     }
 
     @Test

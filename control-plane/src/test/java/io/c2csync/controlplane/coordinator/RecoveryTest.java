@@ -1,9 +1,10 @@
 package io.c2csync.controlplane.coordinator;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.ConnectorState;
@@ -75,9 +76,9 @@ class RecoveryTest {
         AtomicReference<Throwable> pauseOutcome = new AtomicReference<>();
         AtomicReference<Throwable> resumeOutcome = new AtomicReference<>();
         Thread pausing = caller(coordinator::pause, pauseOutcome);
-        Await.until("the pause running", () -> harness.pipeline.pausesWaiting() == 1);
+        await("the pause running", SyncHarness.AWAIT).until(() -> harness.pipeline.pausesWaiting() == 1);
         Thread resuming = caller(coordinator::resume, resumeOutcome);
-        Await.until("the resume queued behind it", () -> resuming.getState() == Thread.State.WAITING);
+        await("the resume queued behind it", SyncHarness.AWAIT).until(() -> resuming.getState() == Thread.State.WAITING);
 
         coordinator.close();
         pausing.join(20_000);

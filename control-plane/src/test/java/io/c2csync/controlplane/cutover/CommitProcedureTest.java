@@ -1,10 +1,11 @@
 package io.c2csync.controlplane.cutover;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakeClusterAdmin;
 import io.c2csync.controlplane.fakes.FakePipeline;
 import io.c2csync.controlplane.fakes.SyncHarness;
@@ -82,7 +83,7 @@ class CommitProcedureTest {
         harness.pipeline.setDrained(false);
 
         coordinator.commit();
-        Await.until("commit waiting at step 3", () -> harness.store.load().orElseThrow().runningProcedure()
+        await("commit waiting at step 3", SyncHarness.AWAIT).until(() -> harness.store.load().orElseThrow().runningProcedure()
                 .map(step -> step.step() == 3).orElse(false));
         assertThat(coordinator.state()).isEqualTo(SyncState.COMMITTING);
         assertThat(coordinator.progress().info()).isEqualTo("waiting for commit to complete");
@@ -164,7 +165,7 @@ class CommitProcedureTest {
         breakStep(failingStep);
 
         first.commit();
-        Await.until("commit retrying step " + failingStep, () -> first.progress().warnings().stream()
+        await("commit retrying step " + failingStep, SyncHarness.AWAIT).until(() -> first.progress().warnings().stream()
                 .anyMatch(w -> w.startsWith("Commit step " + failingStep + "/6 failed, retrying")));
         assertThat(harness.store.load().orElseThrow().procedure().step()).isEqualTo(failingStep);
         first.close();

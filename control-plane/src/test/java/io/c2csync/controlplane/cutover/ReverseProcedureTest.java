@@ -1,10 +1,11 @@
 package io.c2csync.controlplane.cutover;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakeClusterAdmin;
 import io.c2csync.controlplane.fakes.FakePipeline;
 import io.c2csync.controlplane.fakes.SyncHarness;
@@ -94,7 +95,7 @@ class ReverseProcedureTest {
         harness.pipeline.fail(FakePipeline.Operation.REMOVE);
 
         first.reverse();
-        Await.until("reverse retrying step 2", () -> first.progress().warnings().stream()
+        await("reverse retrying step 2", SyncHarness.AWAIT).until(() -> first.progress().warnings().stream()
                 .anyMatch(w -> w.startsWith("Reverse step 2/3 failed, retrying")));
         first.close();
         harness.pipeline.heal();

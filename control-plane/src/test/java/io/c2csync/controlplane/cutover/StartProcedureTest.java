@@ -1,10 +1,11 @@
 package io.c2csync.controlplane.cutover;
 
+import static io.c2csync.runtime.Await.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
-import io.c2csync.controlplane.fakes.Await;
 import io.c2csync.controlplane.fakes.FakeClusterAdmin;
 import io.c2csync.controlplane.fakes.FakePipeline;
 import io.c2csync.controlplane.fakes.SyncHarness;
@@ -81,7 +82,7 @@ class StartProcedureTest {
 
         SyncCoordinator restarted = harness.recovered();
 
-        Await.until("the start finished", () -> harness.store.load().orElseThrow().runningProcedure().isEmpty());
+        await("the start finished", SyncHarness.AWAIT).until(() -> harness.store.load().orElseThrow().runningProcedure().isEmpty());
         assertThat(harness.journal.entries()).containsExactly("pipeline: deploy 1 cluster0->cluster1 from initial copy");
         assertThat(restarted.state()).isEqualTo(SyncState.RUNNING);
     }
@@ -94,14 +95,14 @@ class StartProcedureTest {
 
         SyncCoordinator restarted = harness.recovered();
 
-        Await.until("the start retrying", () -> restarted.progress().warnings().stream()
+        await("the start retrying", SyncHarness.AWAIT).until(() -> restarted.progress().warnings().stream()
                 .anyMatch(w -> w.startsWith("Start step 2/2 failed, retrying")));
         assertThatThrownBy(restarted::pause).isInstanceOfSatisfying(SyncException.class, e -> {
             assertThat(e.error()).isEqualTo(SyncError.INVALID_STATE);
             assertThat(e.description()).contains("start procedure", "allowed now: progress");
         });
         harness.pipeline.heal();
-        Await.until("the start finished", () -> harness.store.load().orElseThrow().runningProcedure().isEmpty());
+        await("the start finished", SyncHarness.AWAIT).until(() -> harness.store.load().orElseThrow().runningProcedure().isEmpty());
         restarted.pause();
         assertThat(restarted.state()).isEqualTo(SyncState.PAUSED);
     }

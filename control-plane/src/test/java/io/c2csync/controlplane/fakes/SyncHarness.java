@@ -1,5 +1,7 @@
 package io.c2csync.controlplane.fakes;
 
+import static io.c2csync.runtime.Await.await;
+
 import io.c2csync.controlplane.coordinator.CoordinatorSettings;
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.sync.ClusterName;
@@ -19,6 +21,8 @@ import java.util.List;
  * closing one and making another is a control-plane restart.
  */
 public final class SyncHarness implements AutoCloseable {
+    /** How long tests wait for the coordinator thread. */
+    public static final Duration AWAIT = Duration.ofSeconds(20);
     public static final Direction FORWARD = new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1);
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -61,11 +65,11 @@ public final class SyncHarness implements AutoCloseable {
     }
 
     public static void awaitState(SyncCoordinator coordinator, SyncState state) {
-        Await.until("state " + state + " (now " + coordinator.state() + ")", () -> coordinator.state() == state);
+        await("state " + state + " (now " + coordinator.state() + ")", AWAIT).until(() -> coordinator.state() == state);
     }
 
     public void awaitPersistedState(SyncState state) {
-        Await.until("persisted state " + state, () -> store.load().map(r -> r.state() == state).orElse(false));
+        await("persisted state " + state, AWAIT).until(() -> store.load().map(r -> r.state() == state).orElse(false));
     }
 
     /** A recovered coordinator driven through the API calls into {@code state}. */
