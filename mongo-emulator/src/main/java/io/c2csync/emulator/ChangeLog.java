@@ -133,9 +133,9 @@ final class ChangeLog {
     }
 
     private static long sizeOf(ChangeDraft change) {
-        return BsonSizes.of(change.fullDocument()) + BsonSizes.of(change.updateDescription())
-            + BsonSizes.of(change.preImage()) + BsonSizes.of(change.postImage()) + BsonSizes.of(change.documentKey())
-            + BsonSizes.of(change.details());
+        return BsonCodec.sizeOf(change.fullDocument()) + BsonCodec.sizeOf(change.updateDescription())
+            + BsonCodec.sizeOf(change.preImage()) + BsonCodec.sizeOf(change.postImage()) + BsonCodec.sizeOf(change.documentKey())
+            + BsonCodec.sizeOf(change.details());
     }
 
     /**

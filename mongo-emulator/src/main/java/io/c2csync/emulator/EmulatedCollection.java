@@ -54,12 +54,19 @@ final class EmulatedCollection extends MemoryCollection {
         return stats;
     }
 
+    /** Sizes are counted here, with the codec that knows every BSON type (the library's fails on some). */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
     @Override
     public synchronized void addDocument(Document document) {
         if (captured()) {
             DocumentValidation.check(options, document, null);
         }
         super.addDocument(document);
+        updateDataSize(BsonCodec.sizeOf(document));
         if (captured()) {
             changeLog().append(ChangeDraft.insert(namespace(), getUuid(), document));
         }
@@ -85,6 +92,7 @@ final class EmulatedCollection extends MemoryCollection {
         if (count() == before) {
             return;
         }
+        updateDataSize(-BsonCodec.sizeOf(document));
         if (cappedLimits != null) {
             insertionOrder.remove(document.get("_id"));
         }
@@ -96,6 +104,7 @@ final class EmulatedCollection extends MemoryCollection {
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
+        updateDataSize(BsonCodec.sizeOf(newDocument) - BsonCodec.sizeOf(oldDocument));
         if (!captured()) {
             return;
         }
@@ -115,7 +124,7 @@ final class EmulatedCollection extends MemoryCollection {
         for (Index<Integer> index : getIndexes()) {
             index.updateInPlace(storedDocument, oldDocument, position, this);
         }
-        updateDataSize(BsonSizes.of(oldDocument) - BsonSizes.of(storedDocument));
+        updateDataSize(BsonCodec.sizeOf(oldDocument) - BsonCodec.sizeOf(storedDocument));
         storedDocument.clear();
         storedDocument.putAll(oldDocument);
     }

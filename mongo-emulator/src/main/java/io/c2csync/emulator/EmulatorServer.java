@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoThreadFactory;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
-import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
-import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -23,8 +21,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /**
- * The network side: mongo-java-server's wire codecs with our request handler in place of the library's, so
- * replies can complete asynchronously.
+ * The network side: our wire codecs (every BSON type) and request handler (replies may complete asynchronously)
+ * in place of the library's; the library's encoder of legacy OP_REPLY answers the first handshake.
  */
 final class EmulatorServer implements AutoCloseable {
 
@@ -44,8 +42,8 @@ final class EmulatorServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new MongoWireReplyEncoder());
-                        channel.pipeline().addLast(new MongoWireMessageEncoder());
-                        channel.pipeline().addLast(new MongoWireProtocolHandler());
+                        channel.pipeline().addLast(new WireEncoder());
+                        channel.pipeline().addLast(new WireDecoder());
                         channel.pipeline().addLast(new EmulatorChannelHandler(backend, clients));
                         channel.pipeline().addLast(new MongoExceptionHandler());
                     }

@@ -79,7 +79,7 @@ final class QueryCursors {
         long bytes = 0;
         int end = from;
         while (end < documents.size() && end - from < maxDocuments) {
-            bytes += BsonSizes.of(documents.get(end));
+            bytes += BsonCodec.sizeOf(documents.get(end));
             if (bytes > MAX_BATCH_BYTES && end > from) {
                 break;
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
@@ -18,28 +19,44 @@ final class ChangeStreamProbe implements AutoCloseable {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final MongoChangeStreamCursor<Document> cursor;
+    private final MongoChangeStreamCursor<?> cursor;
 
-    private ChangeStreamProbe(MongoChangeStreamCursor<Document> cursor) {
+    private ChangeStreamProbe(MongoChangeStreamCursor<?> cursor) {
         this.cursor = cursor;
     }
 
-    @SuppressWarnings("unchecked")
-    static ChangeStreamProbe open(ChangeStreamIterable<Document> stream) {
-        return new ChangeStreamProbe((MongoChangeStreamCursor<Document>) stream
+    static ChangeStreamProbe open(ChangeStreamIterable<?> stream) {
+        return open(stream, Document.class);
+    }
+
+    /** A probe whose events keep their exact bytes (read them with {@link #nextRaw}). */
+    static ChangeStreamProbe openRaw(ChangeStreamIterable<?> stream) {
+        return open(stream, RawBsonDocument.class);
+    }
+
+    private static ChangeStreamProbe open(ChangeStreamIterable<?> stream, Class<?> eventClass) {
+        return new ChangeStreamProbe((MongoChangeStreamCursor<?>) stream
             .maxAwaitTime(100, TimeUnit.MILLISECONDS)
-            .withDocumentClass(Document.class)
+            .withDocumentClass(eventClass)
             .cursor());
     }
 
     /** The next {@code count} events, waiting for them up to a generous deadline. */
     List<Document> next(int count) {
-        List<Document> events = new ArrayList<>();
+        return next(count, Document.class);
+    }
+
+    RawBsonDocument nextRaw() {
+        return next(1, RawBsonDocument.class).get(0);
+    }
+
+    private <T> List<T> next(int count, Class<T> eventClass) {
+        List<T> events = new ArrayList<>();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (events.size() < count && System.nanoTime() < deadline) {
-            Document event = cursor.tryNext();
+            Object event = cursor.tryNext();
             if (event != null) {
-                events.add(event);
+                events.add(eventClass.cast(event));
             }
         }
         assertThat(events).as("change events received before the deadline").hasSize(count);
