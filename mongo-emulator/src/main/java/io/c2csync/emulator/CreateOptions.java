@@ -19,6 +19,7 @@ final class CreateOptions {
         "expireAfterSeconds", "encryptedFields", "storageEngine", "indexOptionDefaults", "recordPreImages");
     private static final Set<String> LIBRARY_HANDLED = Set.of("autoIndexId");
     private static final Set<String> CREATE_ONLY = Set.of("capped", "size", "max");
+    private static final Set<String> ID_INDEX_FIELDS = Set.of("key", "name", "v", "ns", "collation");
     private static final Set<String> COLLMOD_ONLY = Set.of("cappedSize", "cappedMax");
 
     private CreateOptions() {
@@ -28,13 +29,44 @@ final class CreateOptions {
     static Document ofCreate(Document command) {
         Document options = collect(command, "create", LIBRARY_HANDLED);
         CappedLimits.normalize(options);
+        checkIdIndex(options.remove("idIndex"));
         return options;
+    }
+
+    /**
+     * The {@code idIndex} option, which the sync copies from {@code listCollections}: accepted when it describes the
+     * only {@code _id} index the emulator has (as MongoDB, {@code listCollections} reports it apart from the options).
+     */
+    private static void checkIdIndex(Object idIndex) {
+        if (idIndex == null) {
+            return;
+        }
+        if (!(idIndex instanceof Document spec)) {
+            throw MongoErrors.TYPE_MISMATCH.error("BSON field 'create.idIndex' must be an object, got " + idIndex);
+        }
+        for (String field : spec.keySet()) {
+            if (!ID_INDEX_FIELDS.contains(field)) {
+                throw MongoErrors.INVALID_INDEX_SPECIFICATION_OPTION.error("The field '" + field
+                    + "' is not valid for an _id index specification. Specification: " + spec);
+            }
+        }
+        if (!(spec.get("key") instanceof Document key && key.size() == 1 && key.get("_id") instanceof Number direction
+            && direction.doubleValue() == 1)) {
+            throw MongoErrors.BAD_VALUE.error("The field 'key' for an _id index must be {_id: 1}, but got " + spec.get("key"));
+        }
+        Collations.requireSimple(spec.get("collation"), "create");
+        if (spec.containsKey("name") && !"_id_".equals(spec.get("name"))
+            || spec.get("v") instanceof Number version && version.intValue() != 2) {
+            throw MongoErrors.NOT_IMPLEMENTED.error("an idIndex other than {v: 2, key: {_id: 1}, name: \"_id_\"} is not"
+                + " supported by the c2c-sync MongoDB emulator: " + spec);
+        }
     }
 
     /** The create command the library runs: without the capped options it refuses and the emulator enforces itself. */
     static Document forLibrary(Document command) {
         Document forLibrary = command.clone();
         CREATE_ONLY.forEach(forLibrary::remove);
+        forLibrary.remove("idIndex");
         return forLibrary;
     }
 
@@ -53,7 +85,8 @@ final class CreateOptions {
                 throw MongoErrors.NOT_IMPLEMENTED.error(commandName + " option '" + field
                     + "' is not supported by the c2c-sync MongoDB emulator");
             }
-            if (!STORED.contains(field) && !(commandName.equals("collMod") && COLLMOD_ONLY.contains(field))) {
+            if (!STORED.contains(field) && !(commandName.equals("collMod") && COLLMOD_ONLY.contains(field))
+                && !(commandName.equals("create") && field.equals("idIndex"))) {
                 throw MongoErrors.UNKNOWN_FIELD.error("BSON field '" + commandName + "." + field + "' is an unknown field.");
             }
             options.put(field, command.get(field));

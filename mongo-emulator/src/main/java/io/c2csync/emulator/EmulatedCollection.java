@@ -76,12 +76,17 @@ final class EmulatedCollection extends MemoryCollection {
         }
     }
 
-    /** Removes the oldest documents, never the newest one, until the capped collection is within its limits. */
+    /**
+     * Removes the oldest documents, never the newest one, until the capped collection is within its limits. Each
+     * removal is a delete event after the insert's, as MongoDB 5.0+ replicates capped deletes as delete oplog entries.
+     */
     private void evictOldest() {
         while (count() > 1 && cappedLimits.exceededBy(getDataSize(), count())) {
-            for (Document oldest : handleQuery(new Document("_id", insertionOrder.removeFirst()))) {
-                super.removeDocument(oldest);
+            Object oldestId = insertionOrder.getFirst();
+            for (Document oldest : handleQuery(new Document("_id", oldestId))) {
+                removeDocument(oldest);
             }
+            insertionOrder.remove(oldestId);
         }
     }
 

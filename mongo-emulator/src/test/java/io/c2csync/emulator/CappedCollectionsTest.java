@@ -19,7 +19,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-/** Capped collections: options stored and reported, oldest documents removed beyond max or size, deletes refused. */
+/** Capped collections: options stored and reported, oldest documents removed beyond max or size as delete events. */
 class CappedCollectionsTest {
 
     @RegisterExtension
@@ -51,6 +51,27 @@ class CappedCollectionsTest {
         }
 
         assertThat(ids(log)).containsExactly(3, 4, 5);
+    }
+
+    /**
+     * MongoDB 5.0+ writes each removal of an old document as a delete oplog entry after the insert that caused it
+     * (capped_collection_maintenance.cpp, SERVER-16049), so change streams report them as delete events.
+     */
+    @Test
+    void eachRemovalIsADeleteEventAfterTheInsert() {
+        MongoDatabase database = CLUSTERS.client().getDatabase("cappedEvents");
+        database.createCollection("log", new CreateCollectionOptions().capped(true).sizeInBytes(100_000).maxDocuments(2));
+        MongoCollection<Document> log = database.getCollection("log");
+        try (ChangeStreamProbe stream = ChangeStreamProbe.open(log.watch())) {
+            log.insertMany(List.of(new Document("_id", 1), new Document("_id", 2)));
+            log.insertMany(List.of(new Document("_id", 3), new Document("_id", 4)));
+
+            assertThat(stream.next(6)).extracting(event -> event.getString("operationType") + " " + event.get("documentKey"))
+                .containsExactly("insert Document{{_id=1}}", "insert Document{{_id=2}}", "insert Document{{_id=3}}",
+                    "delete Document{{_id=1}}", "insert Document{{_id=4}}", "delete Document{{_id=2}}");
+            stream.assertNoMore();
+        }
+        assertThat(ids(log)).containsExactly(3, 4);
     }
 
     @Test

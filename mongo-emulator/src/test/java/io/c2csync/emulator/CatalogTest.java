@@ -185,6 +185,25 @@ class CatalogTest {
             .map(spec -> spec.getString("name")).into(new ArrayList<>())).containsExactly("_id_", "z_1");
     }
 
+    /** The sync creates collections with the {@code idIndex} that listCollections reported. */
+    @Test
+    void createAcceptsTheIdIndexListCollectionsReports() {
+        MongoDatabase database = client.getDatabase("catalogIdIndex");
+        Document idIndex = new Document("v", 2).append("key", new Document("_id", 1)).append("name", "_id_");
+        database.runCommand(new Document("create", "withIdIndex").append("idIndex", idIndex));
+
+        assertThat(database.listCollections().first().get("idIndex")).isEqualTo(idIndex);
+        assertThat(database.getCollection("withIdIndex").listIndexes().map(spec -> spec.getString("name")).into(new ArrayList<>()))
+            .containsExactly("_id_");
+        assertThatThrownBy(() -> database.runCommand(new Document("create", "badKey")
+            .append("idIndex", new Document("key", new Document("a", 1)).append("name", "_id_"))))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2));
+        assertThatThrownBy(() -> database.runCommand(new Document("create", "badOption")
+            .append("idIndex", new Document("key", new Document("_id", 1)).append("name", "_id_").append("unique", true))))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(197));
+        assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("withIdIndex");
+    }
+
     @Test
     void renameCollectionChecksSourceAndTarget() {
         MongoDatabase database = client.getDatabase("catalogRename");
@@ -200,6 +219,44 @@ class CatalogTest {
 
         assertThat(database.getCollection("target").find().into(new ArrayList<>())).containsExactly(new Document("_id", 1));
         assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("target");
+    }
+
+    @Test
+    void renameCollectionAcrossDatabasesMovesDocumentsIndexesAndOptions() {
+        MongoDatabase from = client.getDatabase("catalogRenameFrom");
+        MongoDatabase to = client.getDatabase("catalogRenameTo");
+        from.createCollection("source", new CreateCollectionOptions().validationOptions(new ValidationOptions()
+            .validator(new Document("n", new Document("$type", "int")))));
+        from.getCollection("source").insertMany(List.of(new Document("_id", 1).append("n", 1), new Document("_id", 2).append("n", 2)));
+        from.getCollection("source").createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+        to.getCollection("occupied").insertOne(new Document("_id", 3));
+        UUID uuid = from.listCollections().first().get("info", Document.class).get("uuid", UUID.class);
+
+        assertThatThrownBy(() -> from.getCollection("source").renameCollection(new MongoNamespace("catalogRenameTo", "occupied")))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(48));
+        assertThatThrownBy(() -> from.getCollection("missing").renameCollection(new MongoNamespace("catalogRenameTo", "moved")))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(26));
+        from.getCollection("source").renameCollection(new MongoNamespace("catalogRenameTo", "moved"));
+
+        MongoCollection<Document> moved = to.getCollection("moved");
+        assertThat(moved.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("n", 1),
+            new Document("_id", 2).append("n", 2));
+        assertThat(moved.listIndexes().map(spec -> spec.getString("name")).into(new ArrayList<>())).containsExactly("_id_", "n_1");
+        assertThatThrownBy(() -> moved.insertOne(new Document("_id", 4).append("n", 1)))
+            .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+        Document listed = to.listCollections().filter(Filters.eq("name", "moved")).first();
+        assertThat(listed.get("options", Document.class)).containsKey("validator");
+        assertThat(listed.get("info", Document.class).get("uuid", UUID.class)).isEqualTo(uuid);
+        assertThat(from.listCollectionNames().into(new ArrayList<>())).isEmpty();
+        assertThatThrownBy(() -> from.runCommand(new Document("listIndexes", "source")))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(26));
+
+        to.getCollection("moved").renameCollection(new MongoNamespace("catalogRenameFrom", "back"));
+        to.getCollection("occupied").renameCollection(new MongoNamespace("catalogRenameFrom", "back"),
+            new RenameCollectionOptions().dropTarget(true));
+        assertThat(from.getCollection("back").find().into(new ArrayList<>())).containsExactly(new Document("_id", 3));
+        assertThat(from.getCollection("back").listIndexes().map(spec -> spec.getString("name")).into(new ArrayList<>()))
+            .containsExactly("_id_");
     }
 
     @Test

@@ -89,6 +89,26 @@ class DdlEventsTest {
     }
 
     @Test
+    void aRenameAcrossDatabasesIsARenameEventOnTheSourceDatabaseWithItsTarget() {
+        MongoDatabase source = CLUSTERS.client().getDatabase("ddlRenameFrom");
+        source.getCollection("moving").insertOne(new Document("_id", 1));
+        try (ChangeStreamProbe sourceStream = ChangeStreamProbe.open(source.watch().showExpandedEvents(true));
+             ChangeStreamProbe clusterStream = ChangeStreamProbe.open(CLUSTERS.client().watch().showExpandedEvents(true))) {
+            source.getCollection("moving").renameCollection(new MongoNamespace("ddlRenameTo", "moved"));
+            CLUSTERS.client().getDatabase("ddlRenameTo").getCollection("moved").insertOne(new Document("_id", 2));
+
+            Document rename = sourceStream.next();
+            assertThat(rename.getString("operationType")).isEqualTo("rename");
+            assertThat(rename.get("ns")).isEqualTo(new Document("db", "ddlRenameFrom").append("coll", "moving"));
+            assertThat(rename.get("to")).isEqualTo(new Document("db", "ddlRenameTo").append("coll", "moved"));
+            assertThat(rename.get("operationDescription", Document.class).get("to")).isEqualTo(rename.get("to"));
+            sourceStream.assertNoMore();
+            assertThat(clusterStream.next(2)).extracting(event -> event.getString("operationType") + " " + event.get("ns"))
+                .containsExactly("rename Document{{db=ddlRenameFrom, coll=moving}}", "insert Document{{db=ddlRenameTo, coll=moved}}");
+        }
+    }
+
+    @Test
     void droppingTheWatchedCollectionInvalidatesTheStream() {
         MongoCollection<Document> collection = CLUSTERS.client().getDatabase("ddlInvalidate").getCollection("watched");
         collection.insertOne(new Document("_id", 0));
