@@ -45,6 +45,14 @@ public final class EmulatedClusters implements BeforeAllCallback, AfterAllCallba
         return new EmulatedClusters(List.of("rs0", "rs1"));
     }
 
+    /** One cluster per replica-set name, in that order. */
+    public static EmulatedClusters named(String... replicaSetNames) {
+        if (replicaSetNames.length == 0) {
+            throw new IllegalArgumentException("name at least one replica set");
+        }
+        return new EmulatedClusters(List.of(replicaSetNames));
+    }
+
     /** The first cluster. */
     public EmulatedReplicaSet source() {
         return get(0);
