@@ -2,9 +2,12 @@ package io.c2csync.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
@@ -50,7 +53,7 @@ final class AuthCommands {
                 users.dropRole(database, String.valueOf(query.get(command)));
                 yield ok();
             }
-            default -> connectionStatus(channel);
+            default -> connectionStatus(channel, Boolean.TRUE.equals(query.get("showPrivileges")));
         };
     }
 
@@ -127,15 +130,29 @@ final class AuthCommands {
         return new Document("users", found).append("ok", 1.0);
     }
 
-    private Document connectionStatus(Channel channel) {
+    /**
+     * The connection's users and roles and, with {@code showPrivileges}, their privileges: one entry per resource with
+     * its actions sorted, as MongoDB lists them (with authorization off and nobody authenticated, none).
+     */
+    private Document connectionStatus(Channel channel, boolean showPrivileges) {
         List<Document> authenticated = new ArrayList<>();
         List<Document> roles = new ArrayList<>();
+        Map<Document, Set<String>> privileges = new LinkedHashMap<>();
         for (UserStore.User user : access.authenticated(channel)) {
             authenticated.add(new Document("user", user.name()).append("db", user.database()));
-            user.roles().forEach(role -> roles.add(role.toDocument()));
+            for (UserStore.RoleRef role : user.roles()) {
+                roles.add(role.toDocument());
+                users.grants(role).forEach(grant -> privileges.computeIfAbsent(grant.resource(), resource -> new TreeSet<>())
+                    .add(grant.actionName()));
+            }
         }
-        return new Document("authInfo", new Document("authenticatedUsers", authenticated)
-            .append("authenticatedUserRoles", roles)).append("ok", 1.0);
+        Document authInfo = new Document("authenticatedUsers", authenticated).append("authenticatedUserRoles", roles);
+        if (showPrivileges) {
+            authInfo.put("authenticatedUserPrivileges", privileges.entrySet().stream()
+                .map(privilege -> new Document("resource", privilege.getKey()).append("actions", List.copyOf(privilege.getValue())))
+                .toList());
+        }
+        return new Document("authInfo", authInfo).append("ok", 1.0);
     }
 
     private static Document describe(UserStore.User user) {

@@ -35,6 +35,22 @@ record Grant(String action, Scope scope, String database, String collection) {
         return coll.isEmpty() ? onDatabase(database, action) : new Grant(action, Scope.COLLECTION, database, coll);
     }
 
+    /** The privilege's resource document, as roles and {@code connectionStatus} show it. */
+    Document resource() {
+        return switch (scope) {
+            case ANY_RESOURCE -> new Document("anyResource", true);
+            case CLUSTER -> new Document("cluster", true);
+            case ANY_DATABASE -> new Document("db", "").append("collection", "");
+            case DATABASE -> new Document("db", database).append("collection", "");
+            case COLLECTION -> new Document("db", database).append("collection", collection);
+        };
+    }
+
+    /** The action as MongoDB names it; the emulator's root grant of every action is MongoDB's {@code anyAction}. */
+    String actionName() {
+        return scope == Scope.ANY_RESOURCE && action.equals("*") ? "anyAction" : action;
+    }
+
     /**
      * Whether this grant allows {@code requested}: an action on the cluster ({@code database == null}) or on a
      * database or collection ({@code collection == null} for the whole database).

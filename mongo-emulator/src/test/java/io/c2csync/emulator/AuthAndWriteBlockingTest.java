@@ -71,6 +71,43 @@ class AuthAndWriteBlockingTest {
     }
 
     @Test
+    void connectionStatusShowsTheRolesPrivilegesWhenAsked() {
+        try (MongoClient sync = MongoClients.create(user("sync", "x"))) {
+            Document plain = sync.getDatabase("admin").runCommand(new Document("connectionStatus", 1)).get("authInfo", Document.class);
+            assertThat(plain.getList("authenticatedUsers", Document.class)).containsExactly(new Document("user", "sync").append("db", "admin"));
+            assertThat(plain).doesNotContainKey("authenticatedUserPrivileges");
+
+            Document authInfo = sync.getDatabase("admin").runCommand(new Document("connectionStatus", 1).append("showPrivileges", true))
+                .get("authInfo", Document.class);
+            List<Document> privileges = authInfo.getList("authenticatedUserPrivileges", Document.class);
+            assertThat(actionsOn(privileges, new Document("cluster", true)))
+                .containsExactly("bypassWriteBlockingMode", "listDatabases", "setUserWriteBlockMode");
+            assertThat(actionsOn(privileges, new Document("db", "").append("collection", "")))
+                .contains("find", "insert", "update", "remove", "changeStream").isSorted();
+        }
+        Document rootInfo = root.getDatabase("admin").runCommand(new Document("connectionStatus", 1).append("showPrivileges", true))
+            .get("authInfo", Document.class);
+        assertThat(rootInfo.getList("authenticatedUserPrivileges", Document.class))
+            .contains(new Document("resource", new Document("anyResource", true)).append("actions", List.of("anyAction")));
+    }
+
+    private static List<String> actionsOn(List<Document> privileges, Document resource) {
+        return privileges.stream().filter(privilege -> privilege.get("resource").equals(resource)).findFirst().orElseThrow()
+            .getList("actions", String.class);
+    }
+
+    @Test
+    void withoutAuthorizationNobodyIsAuthenticatedAndNoPrivilegeIsListed() {
+        try (EmulatedReplicaSet open = EmulatedReplicaSet.startOnFreePort("open");
+             MongoClient client = MongoClients.create(open.connectionString())) {
+            Document authInfo = client.getDatabase("admin").runCommand(new Document("connectionStatus", 1).append("showPrivileges", true))
+                .get("authInfo", Document.class);
+            assertThat(authInfo).isEqualTo(new Document("authenticatedUsers", List.of()).append("authenticatedUserRoles", List.of())
+                .append("authenticatedUserPrivileges", List.of()));
+        }
+    }
+
+    @Test
     void rolesLimitWhatUsersMayDo() {
         try (MongoClient reader = MongoClients.create(user("reader", "r"));
              MongoClient writer = MongoClients.create(user("writer", "w"))) {
