@@ -72,15 +72,25 @@ final class CollectionCatalog {
 
     Document collMod(EmulatedCollection collection, Document command) {
         Document changes = CreateOptions.ofCollMod(command);
+        boolean dryRun = Boolean.TRUE.equals(changes.remove("dryRun"));
         Document before = collection.options();
         Document stateBefore = new Document("collectionOptions", before);
         Document reply = new Document();
         if (command.get("index") instanceof Document indexChange) {
+            if (indexChange.containsKey("prepareUnique") && (!changes.isEmpty() || indexChange.keySet().stream()
+                .filter(field -> !List.of("name", "keyPattern", "prepareUnique").contains(field)).count() > 0)) {
+                throw MongoErrors.INVALID_OPTIONS.error("prepareUnique cannot be combined with any other modification.");
+            }
+            if (dryRun) {
+                return dryRunUnique(collection, indexChange);
+            }
             Document oldIndex = modifyIndex(collection, indexChange, reply);
             changes.put("index", indexChange);
             stateBefore.put("indexOptions", oldIndex);
         } else if (command.containsKey("index")) {
             throw MongoErrors.BAD_VALUE.error("collMod 'index' must be an object, got " + command.get("index"));
+        } else if (dryRun) {
+            throw MongoErrors.INVALID_OPTIONS.error("dry run mode requires an valid index modification.");
         }
         Document after = before.cloneDeeply();
         changes.forEach((field, value) -> {
@@ -99,21 +109,24 @@ final class CollectionCatalog {
         return reply;
     }
 
-    private Document modifyIndex(EmulatedCollection collection, Document change, Document reply) {
-        Document selector = new Document("ns", collection.getFullName());
-        if (change.get("name") instanceof String name) {
-            selector.put("name", name);
-        } else if (change.get("keyPattern") instanceof Document keyPattern) {
-            selector.put("key", keyPattern);
-        } else {
-            throw MongoErrors.BAD_VALUE.error("collMod 'index' must name the index by 'name' or 'keyPattern': " + change);
+    /** {@code dryRun: true}: whether the index could become unique, changing nothing. */
+    private Document dryRunUnique(EmulatedCollection collection, Document change) {
+        if (!Boolean.TRUE.equals(change.get("unique")) || change.keySet().stream()
+            .anyMatch(field -> !List.of("name", "keyPattern", "unique").contains(field))) {
+            throw MongoErrors.INVALID_OPTIONS.error("dry run mode requires an index modification with unique: true only.");
         }
-        Document current = indexDescriptions(collection.getCollectionName()).stream()
-            .filter(spec -> selector.get("name") == null || selector.get("name").equals(spec.get("name")))
-            .filter(spec -> selector.get("key") == null || selector.get("key").equals(spec.get("key")))
-            .findFirst()
-            .orElseThrow(() -> MongoErrors.INDEX_NOT_FOUND.error("cannot find index " + change + " for ns " + collection.getFullName()));
+        Document current = findIndex(collection, change);
+        if (!Boolean.TRUE.equals(current.get("unique"))) {
+            requirePrepared(current);
+            refuseViolations(collection, current);
+        }
+        return new Document("ok", 1.0);
+    }
+
+    private Document modifyIndex(EmulatedCollection collection, Document change, Document reply) {
+        Document current = findIndex(collection, change);
         Document set = new Document();
+        Document unset = new Document();
         for (String option : List.of("hidden", "expireAfterSeconds")) {
             if (change.containsKey(option)) {
                 reply.put(option + "_old", current.get(option));
@@ -121,12 +134,82 @@ final class CollectionCatalog {
                 set.put(option, change.get(option));
             }
         }
-        if (set.isEmpty()) {
-            throw MongoErrors.INVALID_OPTIONS.error("collMod 'index' must change 'hidden' or 'expireAfterSeconds': " + change);
+        boolean unique = Boolean.TRUE.equals(current.get("unique"));
+        if (change.containsKey("prepareUnique")) {
+            boolean prepare = Boolean.TRUE.equals(change.get("prepareUnique"));
+            boolean prepared = Boolean.TRUE.equals(current.get("prepareUnique"));
+            reply.put("prepareUnique_old", prepared);
+            reply.put("prepareUnique_new", prepare);
+            if (!unique && prepare) {
+                set.put("prepareUnique", true);
+                collection.prepareUnique(prepared(collection, current));
+            } else if (!unique) {
+                unset.put("prepareUnique", "");
+                collection.forgetPreparedUnique(String.valueOf(current.get("name")));
+            }
         }
-        database.indexCatalog().updateDocuments(new Document("ns", collection.getFullName()).append("name", current.get("name")),
-            new Document("$set", set), ArrayFilters.empty(), false, false, NoopOplog.get());
+        if (change.containsKey("unique")) {
+            if (!Boolean.TRUE.equals(change.get("unique"))) {
+                throw MongoErrors.BAD_VALUE.error("Cannot make index non-unique");
+            }
+            if (!unique) {
+                requirePrepared(current);
+                refuseViolations(collection, current);
+                collection.convertToUnique(String.valueOf(current.get("name")),
+                    database.detachedUniqueIndex(collection.getCollectionName(), current));
+                set.put("unique", true);
+                unset.put("prepareUnique", "");
+                reply.put("unique_new", true);
+            }
+        }
+        if (!List.of("hidden", "expireAfterSeconds", "prepareUnique", "unique").stream().anyMatch(change::containsKey)) {
+            throw MongoErrors.INVALID_OPTIONS.error("collMod 'index' must change 'hidden', 'expireAfterSeconds', 'prepareUnique'"
+                + " or 'unique': " + change);
+        }
+        Document update = new Document();
+        if (!set.isEmpty()) {
+            update.put("$set", set);
+        }
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        if (!update.isEmpty()) {
+            database.indexCatalog().updateDocuments(new Document("ns", collection.getFullName()).append("name", current.get("name")),
+                update, ArrayFilters.empty(), false, false, NoopOplog.get());
+        }
         return withVersion(current);
+    }
+
+    private Document findIndex(EmulatedCollection collection, Document change) {
+        Object name = change.get("name");
+        Object keyPattern = change.get("keyPattern");
+        if (!(name instanceof String) && !(keyPattern instanceof Document)) {
+            throw MongoErrors.BAD_VALUE.error("collMod 'index' must name the index by 'name' or 'keyPattern': " + change);
+        }
+        return indexDescriptions(collection.getCollectionName()).stream()
+            .filter(spec -> name == null || name.equals(spec.get("name")))
+            .filter(spec -> keyPattern == null || keyPattern.equals(spec.get("key")))
+            .findFirst()
+            .orElseThrow(() -> MongoErrors.INDEX_NOT_FOUND.error("cannot find index " + change + " for ns " + collection.getFullName()));
+    }
+
+    private static void requirePrepared(Document index) {
+        if (!Boolean.TRUE.equals(index.get("prepareUnique"))) {
+            throw MongoErrors.INVALID_OPTIONS.error("Cannot make index unique with 'prepareUnique=false'. Run collMod to set it first.");
+        }
+    }
+
+    private PreparedUniqueIndex prepared(EmulatedCollection collection, Document index) {
+        return new PreparedUniqueIndex(database.detachedUniqueIndex(collection.getCollectionName(), index),
+            Boolean.TRUE.equals(index.get("sparse")));
+    }
+
+    private void refuseViolations(EmulatedCollection collection, Document index) {
+        List<Document> violations = collection.uniqueViolations(prepared(collection, index));
+        if (!violations.isEmpty()) {
+            throw MongoErrors.CANNOT_CONVERT_INDEX_TO_UNIQUE.error("Cannot convert the index to unique. Please resolve conflicting"
+                + " documents before running collMod again.", new Document("violations", violations));
+        }
     }
 
     List<Document> indexDescriptions(String collectionName) {

@@ -70,9 +70,13 @@ final class CreateOptions {
         return forLibrary;
     }
 
-    /** The collection options a {@code collMod} changes (its {@code index} part is handled separately). */
+    /** The collection options a {@code collMod} changes, and its {@code dryRun} flag ({@code index} is handled separately). */
     static Document ofCollMod(Document command) {
-        return collect(command, "collMod", Set.of("index"));
+        Document options = collect(command, "collMod", Set.of("index", "dryRun"));
+        if (command.containsKey("dryRun")) {
+            options.put("dryRun", command.get("dryRun"));
+        }
+        return options;
     }
 
     private static Document collect(Document command, String commandName, Set<String> passThrough) {

@@ -2,7 +2,9 @@ package io.c2csync.emulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -28,6 +30,8 @@ final class EmulatedCollection extends MemoryCollection {
     private CappedLimits cappedLimits;
     /** The {@code _id}s of a capped collection, oldest first. */
     private final Deque<Object> insertionOrder = new ArrayDeque<>();
+    /** Indexes with {@code prepareUnique: true}, by name. */
+    private final Map<String, PreparedUniqueIndex> preparedUnique = new LinkedHashMap<>();
 
     EmulatedCollection(EmulatedDatabase database, String collectionName, CollectionOptions options,
                        CursorRegistry cursorRegistry) {
@@ -65,6 +69,7 @@ final class EmulatedCollection extends MemoryCollection {
         if (captured()) {
             DocumentValidation.check(options, document, null);
         }
+        checkPreparedUnique(document);
         super.addDocument(document);
         updateDataSize(BsonCodec.sizeOf(document));
         if (captured()) {
@@ -115,6 +120,7 @@ final class EmulatedCollection extends MemoryCollection {
         }
         try {
             DocumentValidation.check(options, newDocument, oldDocument);
+            checkPreparedUnique(newDocument);
         } catch (MongoServerError e) {
             revert(position, oldDocument, newDocument);
             throw e;
@@ -122,6 +128,32 @@ final class EmulatedCollection extends MemoryCollection {
         changeLog().append(replacing
             ? ChangeDraft.replace(namespace(), getUuid(), oldDocument, newDocument, keepsImages())
             : ChangeDraft.update(namespace(), getUuid(), oldDocument, newDocument, keepsImages()));
+    }
+
+    private void checkPreparedUnique(Document written) {
+        for (PreparedUniqueIndex index : preparedUnique.values()) {
+            index.checkNoOtherHas(written, handleQuery(new Document()), this);
+        }
+    }
+
+    synchronized void prepareUnique(PreparedUniqueIndex index) {
+        preparedUnique.put(index.name(), index);
+    }
+
+    synchronized void forgetPreparedUnique(String indexName) {
+        preparedUnique.remove(indexName);
+    }
+
+    /** The groups of documents that share a key of the index, as collMod's CannotConvertIndexToUnique lists them. */
+    synchronized List<Document> uniqueViolations(PreparedUniqueIndex index) {
+        return index.violations(handleQuery(new Document()));
+    }
+
+    /** Replaces the library's non-unique index with its unique one, built over the documents (which have no duplicates). */
+    synchronized void convertToUnique(String indexName, Index<Integer> unique) {
+        dropIndex(indexName);
+        addIndex(unique);
+        preparedUnique.remove(indexName);
     }
 
     /** Undoes an update the library already applied to the stored document and its indexes. */

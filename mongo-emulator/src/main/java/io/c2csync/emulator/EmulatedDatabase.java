@@ -12,6 +12,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
@@ -188,8 +190,10 @@ final class EmulatedDatabase extends MemoryDatabase {
     private Document createIndexes(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
         String collectionName = String.valueOf(query.get(command));
         List<Document> requested = new ArrayList<>();
+        List<Document> existing = catalog.indexDescriptions(collectionName);
         for (Object spec : (List<?>) query.get("indexes")) {
             IndexSpecs.validate((Document) spec);
+            IndexSpecs.checkConflicts((Document) spec, existing);
             Document stored = ((Document) spec).cloneDeeply();
             stored.remove("collation");
             requested.add(stored);
@@ -227,6 +231,7 @@ final class EmulatedDatabase extends MemoryDatabase {
         }
         Set<Object> remaining = new TreeSet<>(indexNames(collection.getCollectionName()));
         List<Document> dropped = before.stream().filter(spec -> !remaining.contains(spec.get("name"))).toList();
+        dropped.forEach(spec -> collection.forgetPreparedUnique(String.valueOf(spec.get("name"))));
         if (!dropped.isEmpty()) {
             record(ChangeDraft.dropIndexes(collection.namespace(), collection.getUuid(), dropped));
         }
@@ -321,6 +326,14 @@ final class EmulatedDatabase extends MemoryDatabase {
 
     ViewCatalog views() {
         return views;
+    }
+
+    /** A unique index of the library for the spec's keys, not attached to any collection. */
+    Index<Integer> detachedUniqueIndex(String collectionName, Document spec) {
+        List<IndexKey> keys = new ArrayList<>();
+        ((Document) spec.get("key")).forEach((field, direction) ->
+            keys.add(new IndexKey(field, !(direction instanceof Number number) || number.doubleValue() >= 0)));
+        return openOrCreateUniqueIndex(collectionName, String.valueOf(spec.get("name")), keys, Boolean.TRUE.equals(spec.get("sparse")));
     }
 
     MongoCollection<Integer> indexCatalog() {

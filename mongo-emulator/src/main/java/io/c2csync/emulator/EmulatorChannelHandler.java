@@ -63,6 +63,9 @@ final class EmulatorChannelHandler extends MongoDatabaseHandler {
             reply.put("errmsg", error.getMessageWithoutErrorCode());
             reply.put("code", error.getCode());
             reply.put("codeName", error.getCodeName());
+            if (error instanceof DetailedServerError detailed) {
+                reply.putAll(detailed.details());
+            }
         } else if (cause instanceof MongoServerException exception) {
             reply.put("errmsg", exception.getMessageWithoutErrorCode());
         } else {

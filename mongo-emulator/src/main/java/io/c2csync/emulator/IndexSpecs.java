@@ -1,5 +1,7 @@
 package io.c2csync.emulator;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -15,6 +17,47 @@ final class IndexSpecs {
         "language_override", "textIndexVersion", "2dsphereIndexVersion", "bits", "min", "max", "wildcardProjection", "ns");
 
     private IndexSpecs() {
+    }
+
+    /** Options that make two indexes on the same key different indexes. */
+    private static final List<String> DEFINING = List.of("unique", "sparse", "partialFilterExpression",
+        "expireAfterSeconds");
+
+    /**
+     * Refuses a requested index that conflicts with an existing one as MongoDB does: the same name on another key
+     * (86 IndexKeySpecsConflict), the same key under another name or the same name and key with other options (85
+     * IndexOptionsConflict). An identical request is no conflict (it creates nothing).
+     */
+    static void checkConflicts(Document requested, List<Document> existing) {
+        for (Document index : existing) {
+            boolean sameName = index.get("name").equals(requested.get("name"));
+            boolean sameKey = index.get("key").equals(requested.get("key"));
+            if (sameName && !sameKey) {
+                throw MongoErrors.INDEX_KEY_SPECS_CONFLICT.error("An existing index has the same name as the requested index."
+                    + " Requested index: " + requested + ", existing index: " + index);
+            }
+            if (sameKey && !sameOptions(index, requested)) {
+                throw MongoErrors.INDEX_OPTIONS_CONFLICT.error(sameName
+                    ? "An equivalent index already exists with the same name but different options. Requested index: "
+                        + requested + ", existing index: " + index
+                    : "An equivalent index already exists with a different name and options. Requested index: "
+                        + requested + ", existing index: " + index);
+            }
+            if (sameKey && !sameName) {
+                throw MongoErrors.INDEX_OPTIONS_CONFLICT.error("Index already exists with a different name: " + index.get("name"));
+            }
+        }
+    }
+
+    private static boolean sameOptions(Document index, Document requested) {
+        return DEFINING.stream().allMatch(option -> Objects.equals(normalized(index.get(option)), normalized(requested.get(option))));
+    }
+
+    private static Object normalized(Object option) {
+        if (Boolean.FALSE.equals(option)) {
+            return null;
+        }
+        return option instanceof Number number ? number.doubleValue() : option;
     }
 
     static void validate(Document spec) {

@@ -1,5 +1,6 @@
 package io.c2csync.emulator;
 
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /** The MongoDB error codes the emulator raises itself, with their server code names. */
@@ -52,6 +53,11 @@ enum MongoErrors {
 
     MongoServerError error(String message) {
         return new MongoServerError(code, codeName, message);
+    }
+
+    /** An error whose reply also carries {@code details}' fields. */
+    MongoServerError error(String message, Document details) {
+        return new DetailedServerError(code, codeName, message, details);
     }
 
     int code() {
