@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -30,6 +31,10 @@ final class EmulatedCollection extends MemoryCollection {
     private CappedLimits cappedLimits;
     /** The {@code _id}s of a capped collection, oldest first. */
     private final Deque<Object> insertionOrder = new ArrayDeque<>();
+    /** Whether a document with a dotted or $-prefixed top-level field name was ever stored here. */
+    private boolean mayHoldUnusualNames;
+    /** The escaped field names of the update in progress (see {@link FieldNameEscapes}). */
+    private FieldNameEscapes escapes = new FieldNameEscapes();
     /** Indexes with {@code prepareUnique: true}, by name. */
     private final Map<String, PreparedUniqueIndex> preparedUnique = new LinkedHashMap<>();
 
@@ -66,6 +71,8 @@ final class EmulatedCollection extends MemoryCollection {
 
     @Override
     public synchronized void addDocument(Document document) {
+        escapes.restore(document);
+        mayHoldUnusualNames |= FieldNameEscapes.presentIn(document);
         if (captured()) {
             DocumentValidation.check(options, document, null);
         }
@@ -113,6 +120,9 @@ final class EmulatedCollection extends MemoryCollection {
 
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        escapes.restore(oldDocument);
+        escapes.restore(newDocument);
+        mayHoldUnusualNames |= FieldNameEscapes.presentIn(newDocument);
         super.handleUpdate(position, oldDocument, newDocument);
         updateDataSize(BsonCodec.sizeOf(newDocument) - BsonCodec.sizeOf(oldDocument));
         if (!captured()) {
@@ -169,7 +179,9 @@ final class EmulatedCollection extends MemoryCollection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        return whileReplacing(isReplacement(update), () -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+        boolean replacement = isReplacement(update);
+        return withEscapedNames(() -> whileReplacing(replacement, () -> super.updateDocuments(selector,
+            replacement ? escaped(update) : update, arrayFilters, isMulti, isUpsert, oplog)));
     }
 
     @Override
@@ -178,7 +190,46 @@ final class EmulatedCollection extends MemoryCollection {
         if (update instanceof List) {
             throw PipelineUpdates.refusal();
         }
-        return whileReplacing(update instanceof Document document && isReplacement(document), () -> super.findAndModify(query));
+        boolean replacement = update instanceof Document document && isReplacement(document);
+        return withEscapedNames(() -> {
+            Document forLibrary = replacement ? withUpdate(query, escaped((Document) update)) : query;
+            Document reply = whileReplacing(replacement, () -> super.findAndModify(forLibrary));
+            if (reply.get("value") instanceof Document value) {
+                escapes.restore(value);
+            }
+            return reply;
+        });
+    }
+
+    /** Runs an update with the unusual top-level names of the stored documents escaped, then restores them. */
+    private Document withEscapedNames(Supplier<Document> update) {
+        FieldNameEscapes outer = escapes;
+        escapes = new FieldNameEscapes();
+        List<Document> escaped = mayHoldUnusualNames
+            ? streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument).filter(escapes::escape).toList()
+            : List.of();
+        try {
+            return update.get();
+        } finally {
+            escaped.forEach(escapes::restore);
+            escapes = outer;
+        }
+    }
+
+    private static Document withUpdate(Document findAndModify, Document update) {
+        Document copy = findAndModify.clone();
+        copy.put("update", update);
+        return copy;
+    }
+
+    /** A replacement with its unusual top-level names escaped, so the library's update path takes it. */
+    private Document escaped(Document replacement) {
+        if (!FieldNameEscapes.presentIn(replacement)) {
+            return replacement;
+        }
+        Document copy = replacement.clone();
+        escapes.escape(copy);
+        return copy;
     }
 
     private Document whileReplacing(boolean replacement, Supplier<Document> write) {
