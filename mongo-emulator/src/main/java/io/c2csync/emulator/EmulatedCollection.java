@@ -5,7 +5,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -14,7 +16,9 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
@@ -199,6 +203,48 @@ final class EmulatedCollection extends MemoryCollection {
             }
             return reply;
         });
+    }
+
+    /**
+     * A pipeline-style update: each matched document (the first unless {@code multi}) becomes {@code pipeline}'s output,
+     * recorded as an update event; without a match, {@code upsert} inserts the pipeline's output over the selector's
+     * equality fields.
+     */
+    synchronized Document updateWithPipeline(Document selector, boolean multi, boolean upsert, UnaryOperator<Document> pipeline) {
+        int matched = 0;
+        int modified = 0;
+        for (Document stored : handleQuery(selector, 0, multi ? 0 : 1)) {
+            Object id = stored.get("_id");
+            Document updated = pipeline.apply(stored.cloneDeeply());
+            if (updated.containsKey("_id") && !Objects.equals(updated.get("_id"), id)) {
+                throw MongoErrors.IMMUTABLE_FIELD.error("Performing an update on the path '_id' would modify the immutable field '_id'");
+            }
+            updated.remove("_id");
+            Document reply = withEscapedNames(() -> whileReplacing(false, () -> super.updateDocuments(new Document("_id", id),
+                escaped(updated), ArrayFilters.empty(), false, false, NoopOplog.get())));
+            matched++;
+            modified += ((Number) reply.get("nModified")).intValue();
+        }
+        Document result = new Document("n", matched).append("nModified", modified);
+        if (matched == 0 && upsert) {
+            Document inserted = pipeline.apply(equalityFields(selector));
+            inserted.putIfAbsent("_id", selector.get("_id") instanceof Document || selector.get("_id") == null
+                ? new ObjectId() : selector.get("_id"));
+            addDocument(inserted);
+            result.put("n", 1);
+            result.put("upserted", List.of(new Document("index", 0).append("_id", inserted.get("_id"))));
+        }
+        return result;
+    }
+
+    private static Document equalityFields(Document selector) {
+        Document fields = new Document();
+        selector.forEach((field, value) -> {
+            if (!field.startsWith("$") && !(value instanceof Document condition && condition.keySet().stream().anyMatch(key -> key.startsWith("$")))) {
+                fields.put(field, value);
+            }
+        });
+        return fields;
     }
 
     /** Runs an update with the unusual top-level names of the stored documents escaped, then restores them. */

@@ -63,11 +63,9 @@ final class EmulatedDatabase extends MemoryDatabase {
         }
         boolean bypassValidation = Boolean.TRUE.equals(query.get("bypassDocumentValidation"));
         return switch (command.toLowerCase(Locale.ROOT)) {
-            case "update" -> {
-                PipelineUpdates.refuseIn(query);
-                yield DocumentValidation.whileBypassing(bypassValidation, () -> OrderedWrites.run(query, "updates",
-                    single -> super.handleCommand(channel, command, single, databaseResolver, oplog)));
-            }
+            case "update" -> DocumentValidation.whileBypassing(bypassValidation, () -> OrderedWrites.run(query, "updates",
+                single -> PipelineUpdates.stagesOf(single) != null ? pipelineUpdate(single, databaseResolver)
+                    : super.handleCommand(channel, command, single, databaseResolver, oplog)));
             case "delete" -> OrderedWrites.run(query, "deletes",
                 single -> super.handleCommand(channel, command, single, databaseResolver, oplog));
             case "insert", "findandmodify" -> DocumentValidation.whileBypassing(bypassValidation,
@@ -163,6 +161,21 @@ final class EmulatedDatabase extends MemoryDatabase {
         Document command = new Document("aggregate", collection).append("pipeline", stages).append("cursor", new Document());
         Document reply = super.handleCommand(channel, "aggregate", command, resolver, oplog);
         return (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
+    }
+
+    /** One pipeline-style update statement: each matched document replaced by the pipeline's output, as an update. */
+    private Document pipelineUpdate(Document command, DatabaseResolver resolver) {
+        Document statement = (Document) ((List<?>) command.get("updates")).get(0);
+        List<Document> stages = PipelineUpdates.stagesOf(command);
+        EmulatedCollection collection = (EmulatedCollection) resolveOrCreateCollection(String.valueOf(command.get("update")));
+        Document selector = statement.get("q") instanceof Document q ? q : new Document();
+        Document result = collection.updateWithPipeline(selector, Boolean.TRUE.equals(statement.get("multi")),
+            Boolean.TRUE.equals(statement.get("upsert")), document -> {
+                List<Document> output = Aggregation.fromPipeline(stages, resolver, this, collection, NoopOplog.get())
+                    .runStages(java.util.stream.Stream.of(document));
+                return output.get(0);
+            });
+        return result.append("ok", 1.0);
     }
 
     private Document createView(String name, Document query) {

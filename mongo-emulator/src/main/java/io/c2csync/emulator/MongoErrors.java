@@ -31,6 +31,7 @@ enum MongoErrors {
     INDEX_NOT_FOUND(27, "IndexNotFound"),
     DOCUMENT_VALIDATION_FAILURE(121, "DocumentValidationFailure"),
     NOT_IMPLEMENTED(238, "NotImplemented"),
+    IMMUTABLE_FIELD(66, "ImmutableField"),
     INVALID_INDEX_SPECIFICATION_OPTION(197, "InvalidIndexSpecificationOption"),
     INDEX_OPTIONS_CONFLICT(85, "IndexOptionsConflict"),
     INDEX_KEY_SPECS_CONFLICT(86, "IndexKeySpecsConflict"),
