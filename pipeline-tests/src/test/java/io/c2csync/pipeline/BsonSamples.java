@@ -37,17 +37,12 @@ final class BsonSamples {
     /** One field per BSON type (and per binary subtype), with values that a lossy format would change. */
     static BsonDocument everyType() {
         BsonDocument every = commonTypes();
-        every.putAll(typesTheEmulatorCannotStore());
+        every.putAll(rareTypes());
         return every;
     }
 
-    /**
-     * Types mongo-emulator (mongo-java-server 1.47.0's BSON codec underneath) cannot store as sent:
-     * binary subtypes 1, 2, 5, 6, 7, DBPointer, symbol and code with scope close the connection
-     * ("Unknown subtype" / unknown type in its BsonDecoder); user-defined binary (0x80) comes back
-     * as subtype 0 and undefined as null.
-     */
-    static BsonDocument typesTheEmulatorCannotStore() {
+    /** Binary subtypes other than 0, 3 and 4, and the deprecated types: undefined, DBPointer, symbol, code with scope. */
+    static BsonDocument rareTypes() {
         return new BsonDocument()
                 .append("binaryFunction", new BsonBinary(BsonBinarySubType.FUNCTION, new byte[] {1}))
                 .append("binaryOld", new BsonBinary(BsonBinarySubType.OLD_BINARY, new byte[] {2, 3}))
