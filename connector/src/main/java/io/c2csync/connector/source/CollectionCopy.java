@@ -25,7 +25,9 @@ import io.c2csync.connector.topics.NamespaceSelection;
 /**
  * The initial copy of one sync group, restartable where it stopped: the selected collections in
  * name order, each as a {@code create} event (with its options), then its documents in
- * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. Every
+ * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. A copy
+ * from a new resume point (no stored offset) starts with a {@code FRESH_COPY} event, so the sink
+ * drops what an earlier sync of the group left on the destination. Every
  * record carries a {@link CopyOffset}: the resume token taken before the first copy and the
  * namespace and {@code _id} reached.
  */
@@ -42,6 +44,7 @@ final class CollectionCopy implements AutoCloseable {
   private BsonValue resumeAfterId;
   private MongoCursor<BsonDocument> cursor;
   private boolean indexesAfterCopyEmitted;
+  private boolean freshCopyPending;
 
   /** @param from where a restarted copy resumes, or null for a fresh copy */
   CollectionCopy(MongoClient client, NamespaceSelection selection, BuildIndexes buildIndexes,
@@ -54,6 +57,7 @@ final class CollectionCopy implements AutoCloseable {
     this.all = selectedCollections(client, selection);
     this.remaining = new ArrayDeque<>(all.stream()
         .filter(c -> from == null || c.namespace().getFullName().compareTo(from.namespace()) >= 0).toList());
+    this.freshCopyPending = from == null;
     this.resumeAfterId = from == null || remaining.isEmpty()
         || !remaining.peek().namespace().getFullName().equals(from.namespace()) ? null : from.lastId();
   }
@@ -78,7 +82,10 @@ final class CollectionCopy implements AutoCloseable {
   List<SourceRecord> poll(int maxRecords) {
     List<SourceRecord> records = new ArrayList<>();
     while (records.size() < maxRecords) {
-      if (cursor != null && cursor.hasNext()) {
+      if (freshCopyPending) {
+        records.add(record(CopyEvents.freshCopy(), null));
+        freshCopyPending = false;
+      } else if (cursor != null && cursor.hasNext()) {
         BsonDocument document = cursor.next();
         records.add(record(CopyEvents.insert(current, document), document.get("_id")));
       } else if (cursor != null) {
@@ -97,7 +104,7 @@ final class CollectionCopy implements AutoCloseable {
   }
 
   boolean done() {
-    return cursor == null && remaining.isEmpty()
+    return !freshCopyPending && cursor == null && remaining.isEmpty()
         && (buildIndexes != BuildIndexes.AFTER_DATA_COPY || indexesAfterCopyEmitted);
   }
 
