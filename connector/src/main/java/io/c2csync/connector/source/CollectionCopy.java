@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.data.Schema;
@@ -116,21 +117,42 @@ final class CollectionCopy implements AutoCloseable {
     if (buildIndexes == BuildIndexes.BEFORE_DATA_COPY) {
       addIndexes(current, records);
     }
-    if (current.holdsDocuments()) {
-      cursor = client.getDatabase(current.namespace().getDatabaseName())
-          .getCollection(current.namespace().getCollectionName(), BsonDocument.class)
+    Optional<MongoNamespace> now = whereNow(current);
+    if (current.holdsDocuments() && now.isPresent()) {
+      cursor = client.getDatabase(now.get().getDatabaseName())
+          .getCollection(now.get().getCollectionName(), BsonDocument.class)
           .find(filter).sort(new BsonDocument("_id", new BsonInt32(1))).iterator();
     }
+  }
+
+  /**
+   * Where the listed collection is now. A collection renamed after the listing keeps its UUID:
+   * its documents are read under the new name and sent under the listed one (the stream replays
+   * the rename after them). One whose UUID left its database (dropped, or renamed into another
+   * database) has nothing to copy: the stream brings the drop or the rename. Without a UUID (a
+   * server that reports none) the listed name is all there is.
+   */
+  private Optional<MongoNamespace> whereNow(SourceCollection collection) {
+    MongoNamespace listed = collection.namespace();
+    if (collection.uuid() == null) {
+      return Optional.of(listed);
+    }
+    BsonDocument info = client.getDatabase(listed.getDatabaseName()).listCollections(BsonDocument.class)
+        .filter(new BsonDocument("info.uuid", collection.uuid())).first();
+    return Optional.ofNullable(info).map(i -> new MongoNamespace(listed.getDatabaseName(), i.getString("name").getValue()));
   }
 
   private void addIndexes(SourceCollection collection, List<SourceRecord> records) {
     if (!collection.holdsDocuments()) {
       return;
     }
+    Optional<MongoNamespace> now = whereNow(collection);
+    if (now.isEmpty()) {
+      return;
+    }
     List<BsonDocument> indexes = new ArrayList<>();
-    MongoNamespace namespace = collection.namespace();
-    for (BsonDocument index : client.getDatabase(namespace.getDatabaseName())
-        .getCollection(namespace.getCollectionName()).listIndexes(BsonDocument.class)) {
+    for (BsonDocument index : client.getDatabase(now.get().getDatabaseName())
+        .getCollection(now.get().getCollectionName()).listIndexes(BsonDocument.class)) {
       if (!"_id_".equals(index.getString("name").getValue())) {
         index.remove("ns");
         indexes.add(index);
