@@ -1,7 +1,9 @@
 package io.c2csync.pipeline;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.connect.ConnectState;
 import io.c2csync.connect.ConnectorStatus;
@@ -11,20 +13,26 @@ import io.c2csync.connector.source.BuildIndexes;
 import io.c2csync.connector.source.SourceConnectorConfigs;
 import io.c2csync.connector.source.SourceGroupSpec;
 import io.c2csync.connector.source.SourceStart;
-import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.Marker;
+import io.c2csync.connector.topics.MarkerCodec;
+import io.c2csync.connector.topics.MarkerKind;
+import io.c2csync.connector.topics.MarkerNamespace;
 import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.runtime.Await;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import org.bson.Document;
+import org.bson.BsonDocument;
 
 /**
  * One sync group as the control plane would run it: a source and a sink connector whose configs
- * come from the pure config functions, plus a fence database of its own. {@link #awaitCaughtUp()}
- * writes a fence document on the source and waits for it on the destination: the group's topic
- * has one partition, so everything written before the fence has then been applied.
+ * come from the pure config functions. {@link #awaitCaughtUp()} writes the group's heartbeat
+ * marker on the source and waits for it on the destination, as the control plane measures lag:
+ * markers only ever travel through the change stream (the copy never reads the reserved
+ * namespace) and the group's topic has one partition, so everything written before the marker
+ * has then been applied. A document of a user collection would not do: a copy restarted after a
+ * crash can copy it ahead of the stream events written before it.
  */
 final class SyncGroupUnderTest implements AutoCloseable {
 
@@ -34,33 +42,24 @@ final class SyncGroupUnderTest implements AutoCloseable {
     private final PipelineEnvironment environment;
     private final SyncGroupTopic topic;
     private final NamespaceSelection selection;
-    private final String fenceDatabase;
-    private int fences;
+    private long heartbeats;
 
-    private SyncGroupUnderTest(PipelineEnvironment environment, SyncGroupTopic topic, NamespaceSelection selection,
-            String fenceDatabase) {
+    private SyncGroupUnderTest(PipelineEnvironment environment, SyncGroupTopic topic, NamespaceSelection selection) {
         this.environment = environment;
         this.topic = topic;
         this.selection = selection;
-        this.fenceDatabase = fenceDatabase;
     }
 
     /** Creates both connectors and waits until they and their tasks run. */
     static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, String group,
             NamespaceSelection selection, BuildIndexes buildIndexes) {
         SyncGroupTopic topic = new SyncGroupTopic(syncId, group);
-        String fenceDatabase = "fence_" + syncId + "_" + group;
-        List<NamespaceFilter> includes = new ArrayList<>(selection.includes());
-        if (!includes.isEmpty()) {
-            includes.add(NamespaceFilter.database(fenceDatabase));
-        }
-        NamespaceSelection withFence = new NamespaceSelection(includes, selection.excludes());
-        SyncGroupUnderTest started = new SyncGroupUnderTest(environment, topic, withFence, fenceDatabase);
+        SyncGroupUnderTest started = new SyncGroupUnderTest(environment, topic, selection);
         ConnectClient connect = environment.connect();
         connect.create(SinkConnectorConfigs.connectorName(topic),
-                SinkConnectorConfigs.create(new SinkGroupSpec(topic, environment.destinationUri(), withFence)));
+                SinkConnectorConfigs.create(new SinkGroupSpec(topic, environment.destinationUri(), selection)));
         connect.create(SourceConnectorConfigs.connectorName(topic), SourceConnectorConfigs.create(new SourceGroupSpec(
-                topic, environment.sourceUri(), withFence, buildIndexes, new SourceStart.CopyThenStream())));
+                topic, environment.sourceUri(), selection, buildIndexes, new SourceStart.CopyThenStream())));
         started.awaitRunning();
         return started;
     }
@@ -73,10 +72,6 @@ final class SyncGroupUnderTest implements AutoCloseable {
         return selection;
     }
 
-    String fenceDatabase() {
-        return fenceDatabase;
-    }
-
     /** Both connectors and their tasks are RUNNING; fails at once with the traces if one FAILED. */
     void awaitRunning() {
         Await.await(topic.name() + " connectors and tasks RUNNING", RUNNING_TIMEOUT)
@@ -85,15 +80,21 @@ final class SyncGroupUnderTest implements AutoCloseable {
                         .allMatch(name -> environment.connect().status(name).isFully(ConnectState.RUNNING)));
     }
 
-    /** Writes the next fence document on the source and waits until the destination holds it. */
+    /** Writes the group's next heartbeat marker on the source and waits until the destination holds it. */
     void awaitCaughtUp() {
-        int fence = ++fences;
-        environment.source().getDatabase(fenceDatabase).getCollection("fence").insertOne(new Document("_id", fence));
-        MongoCollection<Document> destinationFence =
-                environment.destination().getDatabase(fenceDatabase).getCollection("fence");
-        Await.await("fence " + fence + " of " + topic.name() + " on the destination", CATCH_UP_TIMEOUT)
+        long sequence = ++heartbeats;
+        BsonDocument marker = MarkerCodec.encode(
+                new Marker(topic.syncId(), topic.group(), MarkerKind.HEARTBEAT, sequence, Instant.now(), null));
+        BsonDocument id = new BsonDocument(MarkerCodec.ID, marker.get(MarkerCodec.ID));
+        markers(environment.source()).replaceOne(id, marker, new ReplaceOptions().upsert(true));
+        MongoCollection<BsonDocument> onDestination = markers(environment.destination());
+        Await.await("heartbeat " + sequence + " of " + topic.name() + " on the destination", CATCH_UP_TIMEOUT)
                 .guardedBy(this::failIfFailed)
-                .until(() -> destinationFence.countDocuments(Filters.eq("_id", fence)) == 1);
+                .until(() -> onDestination.countDocuments(Filters.and(id, Filters.eq(MarkerCodec.SEQUENCE, sequence))) == 1);
+    }
+
+    private static MongoCollection<BsonDocument> markers(MongoClient client) {
+        return client.getDatabase(MarkerNamespace.DATABASE).getCollection(MarkerNamespace.MARKERS, BsonDocument.class);
     }
 
     private void failIfFailed() {

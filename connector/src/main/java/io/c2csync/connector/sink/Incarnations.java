@@ -1,6 +1,7 @@
 package io.c2csync.connector.sink;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,11 +10,13 @@ import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 
 import io.c2csync.connector.topics.MarkerNamespace;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * Which incarnation of a source collection (its {@code collectionUUID}) each destination
@@ -81,6 +84,16 @@ final class Incarnations {
    */
   boolean keepsOnDropDatabase(String namespace) {
     return streamCarriesUuids && uuidByNamespace.containsKey(namespace);
+  }
+
+  /** Forgets every namespace of the group: a fresh copy dropped them all on the destination. */
+  void releaseSelected(NamespaceSelection selection) {
+    for (String namespace : List.copyOf(uuidByNamespace.keySet())) {
+      MongoNamespace held = new MongoNamespace(namespace);
+      if (selection.selects(held.getDatabaseName(), held.getCollectionName())) {
+        release(namespace);
+      }
+    }
   }
 
   private String holderOf(BsonBinary uuid) {

@@ -3,6 +3,7 @@ package io.c2csync.connector.sink;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.c2csync.connector.topics.ChangeEventFormat;
 import io.c2csync.connector.topics.MarkerCodec;
 import io.c2csync.connector.topics.MarkerNamespace;
 import io.c2csync.connector.topics.NamespaceSelection;
@@ -29,7 +30,8 @@ public final class OperationMap {
         Map.entry("dropDatabase", new DropDatabaseOperation(selection, incarnations)),
         Map.entry("createIndexes", new CreateIndexesOperation()),
         Map.entry("dropIndexes", new DropIndexesOperation()),
-        Map.entry("modify", new ModifyOperation()));
+        Map.entry("modify", new ModifyOperation()),
+        Map.entry(ChangeEventFormat.FRESH_COPY, new FreshCopyOperation(selection, incarnations)));
   }
 
   public SinkAction toAction(ChangeEvent event) {

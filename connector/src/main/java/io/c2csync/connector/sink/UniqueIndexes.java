@@ -1,5 +1,7 @@
 package io.c2csync.connector.sink;
 
+import java.util.ArrayList;
+
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -10,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 
 import io.c2csync.connector.topics.MarkerNamespace;
+import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * mongosync's answer to unique indexes under at-least-once replay: the copy and a replay briefly
@@ -46,6 +49,16 @@ final class UniqueIndexes {
 
   static void forget(MongoClient client, MongoNamespace namespace, String name) {
     collection(client).deleteOne(id(namespace, name));
+  }
+
+  /** Forgets the recorded indexes of every namespace of the group: a fresh copy dropped them all. */
+  static void forgetSelected(MongoClient client, NamespaceSelection selection) {
+    for (BsonDocument recorded : collection(client).find().into(new ArrayList<>())) {
+      BsonDocument id = recorded.getDocument("_id");
+      if (selection.selects(id.getString("db").getValue(), id.getString("coll").getValue())) {
+        collection(client).deleteOne(new BsonDocument("_id", id));
+      }
+    }
   }
 
   private static BsonDocument id(MongoNamespace namespace, String name) {

@@ -35,7 +35,8 @@ public class C2cSourceTask extends SourceTask {
   private CollectionCopy copy;
   private BsonDocument resumeToken;
   private int maxBatch;
-  private MongoSourceTask streaming;
+  /** Set once started: the producer's callbacks ({@link #commitRecord}) may come before its start finished. */
+  private volatile MongoSourceTask streaming;
   /** Until Connect stored an offset holding the resume token, the copy sends one record and waits. */
   private final ResumePointStorage resumePointStorage = new ResumePointStorage();
 
@@ -99,8 +100,9 @@ public class C2cSourceTask extends SourceTask {
   @Override
   public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
     resumePointStorage.acknowledged(record);
-    if (streaming != null) {
-      streaming.commitRecord(record, metadata);
+    MongoSourceTask started = streaming;
+    if (started != null) {
+      started.commitRecord(record, metadata);
     }
   }
 
@@ -113,15 +115,16 @@ public class C2cSourceTask extends SourceTask {
   }
 
   private void startStreaming(BsonDocument afterCopy) {
-    streaming = new MongoSourceTask();
+    MongoSourceTask task = new MongoSourceTask();
     Map<String, String> streamingProps = new HashMap<>(props);
     if (afterCopy != null) {
-      streaming.initialize(new ResumeAfterCopyContext(context, afterCopy));
+      task.initialize(new ResumeAfterCopyContext(context, afterCopy));
       streamingProps.put(STARTUP_MODE, "latest");
     } else {
-      streaming.initialize(context);
+      task.initialize(context);
     }
-    streaming.start(streamingProps);
+    task.start(streamingProps);
+    streaming = task;
   }
 
   private List<BsonDocument> pipeline() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.data.Schema;
@@ -25,7 +26,9 @@ import io.c2csync.connector.topics.NamespaceSelection;
 /**
  * The initial copy of one sync group, restartable where it stopped: the selected collections in
  * name order, each as a {@code create} event (with its options), then its documents in
- * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. Every
+ * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. A copy
+ * from a new resume point (no stored offset) starts with a {@code FRESH_COPY} event, so the sink
+ * drops what an earlier sync of the group left on the destination. Every
  * record carries a {@link CopyOffset}: the resume token taken before the first copy and the
  * namespace and {@code _id} reached.
  */
@@ -42,6 +45,7 @@ final class CollectionCopy implements AutoCloseable {
   private BsonValue resumeAfterId;
   private MongoCursor<BsonDocument> cursor;
   private boolean indexesAfterCopyEmitted;
+  private boolean freshCopyPending;
 
   /** @param from where a restarted copy resumes, or null for a fresh copy */
   CollectionCopy(MongoClient client, NamespaceSelection selection, BuildIndexes buildIndexes,
@@ -54,6 +58,7 @@ final class CollectionCopy implements AutoCloseable {
     this.all = selectedCollections(client, selection);
     this.remaining = new ArrayDeque<>(all.stream()
         .filter(c -> from == null || c.namespace().getFullName().compareTo(from.namespace()) >= 0).toList());
+    this.freshCopyPending = from == null;
     this.resumeAfterId = from == null || remaining.isEmpty()
         || !remaining.peek().namespace().getFullName().equals(from.namespace()) ? null : from.lastId();
   }
@@ -78,7 +83,10 @@ final class CollectionCopy implements AutoCloseable {
   List<SourceRecord> poll(int maxRecords) {
     List<SourceRecord> records = new ArrayList<>();
     while (records.size() < maxRecords) {
-      if (cursor != null && cursor.hasNext()) {
+      if (freshCopyPending) {
+        records.add(record(CopyEvents.freshCopy(), null));
+        freshCopyPending = false;
+      } else if (cursor != null && cursor.hasNext()) {
         BsonDocument document = cursor.next();
         records.add(record(CopyEvents.insert(current, document), document.get("_id")));
       } else if (cursor != null) {
@@ -97,7 +105,7 @@ final class CollectionCopy implements AutoCloseable {
   }
 
   boolean done() {
-    return cursor == null && remaining.isEmpty()
+    return !freshCopyPending && cursor == null && remaining.isEmpty()
         && (buildIndexes != BuildIndexes.AFTER_DATA_COPY || indexesAfterCopyEmitted);
   }
 
@@ -109,21 +117,42 @@ final class CollectionCopy implements AutoCloseable {
     if (buildIndexes == BuildIndexes.BEFORE_DATA_COPY) {
       addIndexes(current, records);
     }
-    if (current.holdsDocuments()) {
-      cursor = client.getDatabase(current.namespace().getDatabaseName())
-          .getCollection(current.namespace().getCollectionName(), BsonDocument.class)
+    Optional<MongoNamespace> now = whereNow(current);
+    if (current.holdsDocuments() && now.isPresent()) {
+      cursor = client.getDatabase(now.get().getDatabaseName())
+          .getCollection(now.get().getCollectionName(), BsonDocument.class)
           .find(filter).sort(new BsonDocument("_id", new BsonInt32(1))).iterator();
     }
+  }
+
+  /**
+   * Where the listed collection is now. A collection renamed after the listing keeps its UUID:
+   * its documents are read under the new name and sent under the listed one (the stream replays
+   * the rename after them). One whose UUID left its database (dropped, or renamed into another
+   * database) has nothing to copy: the stream brings the drop or the rename. Without a UUID (a
+   * server that reports none) the listed name is all there is.
+   */
+  private Optional<MongoNamespace> whereNow(SourceCollection collection) {
+    MongoNamespace listed = collection.namespace();
+    if (collection.uuid() == null) {
+      return Optional.of(listed);
+    }
+    BsonDocument info = client.getDatabase(listed.getDatabaseName()).listCollections(BsonDocument.class)
+        .filter(new BsonDocument("info.uuid", collection.uuid())).first();
+    return Optional.ofNullable(info).map(i -> new MongoNamespace(listed.getDatabaseName(), i.getString("name").getValue()));
   }
 
   private void addIndexes(SourceCollection collection, List<SourceRecord> records) {
     if (!collection.holdsDocuments()) {
       return;
     }
+    Optional<MongoNamespace> now = whereNow(collection);
+    if (now.isEmpty()) {
+      return;
+    }
     List<BsonDocument> indexes = new ArrayList<>();
-    MongoNamespace namespace = collection.namespace();
-    for (BsonDocument index : client.getDatabase(namespace.getDatabaseName())
-        .getCollection(namespace.getCollectionName()).listIndexes(BsonDocument.class)) {
+    for (BsonDocument index : client.getDatabase(now.get().getDatabaseName())
+        .getCollection(now.get().getCollectionName()).listIndexes(BsonDocument.class)) {
       if (!"_id_".equals(index.getString("name").getValue())) {
         index.remove("ns");
         indexes.add(index);

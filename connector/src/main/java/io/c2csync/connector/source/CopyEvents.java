@@ -10,10 +10,14 @@ import org.bson.BsonValue;
 
 import com.mongodb.MongoNamespace;
 
+import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.MarkerNamespace;
+
 /**
  * The events the copy emits, in the change-stream shape the sink applies: documents as inserts
  * (mongo-kafka's copy shape, {@code _id: {_id, copyingData: true}}), collections as {@code create}
- * with their options, indexes as {@code createIndexes}; each with the collection's
+ * with their options, indexes as {@code createIndexes}, and first of all, when the copy starts
+ * from a new resume point, {@link ChangeEventFormat#FRESH_COPY}; each with the collection's
  * {@code collectionUUID} when the server reports one, as the change stream's events carry it.
  */
 final class CopyEvents {
@@ -27,6 +31,18 @@ final class CopyEvents {
         .append("ns", ns(collection.namespace()))
         .append("documentKey", new BsonDocument("_id", id))
         .append("fullDocument", document), collection);
+  }
+
+  /**
+   * The first event of a copy from a new resume point ({@link ChangeEventFormat#FRESH_COPY}): an
+   * event of the reserved database, which the topic mapping sends to the group's topic as it does
+   * the group's markers.
+   */
+  static BsonDocument freshCopy() {
+    return new BsonDocument("_id", new BsonDocument("copyingData", BsonBoolean.TRUE)
+            .append("ddl", new BsonString(ChangeEventFormat.FRESH_COPY)))
+        .append("operationType", new BsonString(ChangeEventFormat.FRESH_COPY))
+        .append("ns", new BsonDocument("db", new BsonString(MarkerNamespace.DATABASE)));
   }
 
   static BsonDocument create(SourceCollection collection) {

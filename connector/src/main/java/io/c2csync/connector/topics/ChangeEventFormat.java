@@ -28,6 +28,13 @@ public final class ChangeEventFormat {
    * whole document (up to 16 MiB) plus its envelope, and Kafka's defaults stop at 1 MB.
    */
   public static final String MAX_RECORD_BYTES = Integer.toString(32 * 1024 * 1024);
+  /**
+   * The {@code operationType} of the event that starts a copy from a new resume point (only our
+   * copy emits it): what the destination holds of the group predates that point, and the changes
+   * in between will never come, so the sink drops the group's collections before the copy fills
+   * them again.
+   */
+  public static final String FRESH_COPY = "c2cFreshCopy";
 
   private ChangeEventFormat() {}
 

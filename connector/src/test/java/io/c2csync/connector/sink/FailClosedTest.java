@@ -42,6 +42,16 @@ class FailClosedTest {
   }
 
   @Test
+  void aFreshCopyThatDidNotComeFromTheCopyDropsNothing() {
+    sink.put(sink.records(insert("db", "c", "{_id: 1}")));
+
+    assertThatThrownBy(() -> sink.put(sink.records("{_id: {_data: 'x'}, operationType: 'c2cFreshCopy'}")))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("only the copy emits c2cFreshCopy");
+    assertThat(sink.documents("db", "c")).hasSize(1);
+  }
+
+  @Test
   void malformedEventsNameTheMissingField() {
     assertThatThrownBy(() -> sink.put(sink.records("{operationType: 'insert', ns: {db: 'db', coll: 'c'}, documentKey: {_id: 1}}")))
         .isInstanceOf(ConnectException.class)

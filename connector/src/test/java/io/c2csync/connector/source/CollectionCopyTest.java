@@ -3,6 +3,7 @@ package io.c2csync.connector.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.kafka.connect.source.MongoSourceConfig;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -23,6 +25,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.c2csync.connector.topics.ChangeEventFormat;
 import io.c2csync.connector.topics.NamespaceFilter;
 import io.c2csync.connector.topics.NamespaceSelection;
+import io.c2csync.connector.topics.SecretReference;
+import io.c2csync.connector.topics.SyncGroupTopic;
 
 /** Our copy against a stock mongo-java-server source. */
 class CollectionCopyTest {
@@ -58,22 +62,48 @@ class CollectionCopyTest {
   void indexesBeforeData() {
     List<SourceRecord> records = copyAll(BuildIndexes.BEFORE_DATA_COPY, null);
 
-    assertThat(describe(records)).containsExactly(
+    assertThat(describe(records)).containsExactly("c2cFreshCopy",
         "create db1.a", "createIndexes db1.a x_1", "insert db1.a 1", "insert db1.a 2", "insert db1.a 3", "create db1.empty");
     assertThat(records).allSatisfy(r -> {
       assertThat(r.sourcePartition()).isEqualTo(PARTITION);
       assertThat(CopyOffset.from(cast(r.sourceOffset())).orElseThrow().resumeToken()).isEqualTo(TOKEN);
       assertThat(r.topic()).isEqualTo("c2c-sync.s1.g1");
     });
-    assertThat(CopyOffset.from(cast(records.get(5).sourceOffset())).orElseThrow().namespace()).isEqualTo("db1.empty");
+    assertThat(CopyOffset.from(cast(records.get(0).sourceOffset())).orElseThrow().namespace()).isEmpty();
+    assertThat(CopyOffset.from(cast(records.get(6).sourceOffset())).orElseThrow().namespace()).isEqualTo("db1.empty");
   }
 
   @Test
   void indexesAfterDataOrNever() {
-    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, null))).containsExactly(
+    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, null))).containsExactly("c2cFreshCopy",
         "create db1.a", "insert db1.a 1", "insert db1.a 2", "insert db1.a 3", "create db1.empty", "createIndexes db1.a x_1");
-    assertThat(describe(copyAll(BuildIndexes.NEVER, null))).containsExactly(
+    assertThat(describe(copyAll(BuildIndexes.NEVER, null))).containsExactly("c2cFreshCopy",
         "create db1.a", "insert db1.a 1", "insert db1.a 2", "insert db1.a 3", "create db1.empty");
+  }
+
+  @Test
+  void onlyACopyFromANewResumePointStartsFresh() {
+    source.getDatabase("db1").drop();
+    assertThat(describe(copyAll(BuildIndexes.NEVER, null))).containsExactly("c2cFreshCopy");
+    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "", null)))).isEmpty();
+  }
+
+  @Test
+  void theGroupsTopicMappingSendsEveryCopyEventToTheGroupsTopic() {
+    SyncGroupTopic topic = new SyncGroupTopic("s1", "g1");
+    Map<String, String> props = new HashMap<>(SourceConnectorConfigs.create(new SourceGroupSpec(topic,
+        SecretReference.env("URI"), SELECTION, BuildIndexes.BEFORE_DATA_COPY, new SourceStart.CopyThenStream())));
+    props.put("connection.uri", "mongodb://localhost");
+    List<SourceRecord> records = new ArrayList<>();
+    try (CollectionCopy copy = new CollectionCopy(source, SELECTION, BuildIndexes.BEFORE_DATA_COPY,
+        new MongoSourceConfig(props).getTopicMapper()::getTopic, PARTITION, TOKEN, null)) {
+      while (!copy.done()) {
+        records.addAll(copy.poll(2));
+      }
+    }
+
+    assertThat(describe(records)).first().isEqualTo("c2cFreshCopy");
+    assertThat(records).extracting(SourceRecord::topic).containsOnly(topic.name());
   }
 
   @Test
@@ -129,6 +159,9 @@ class CollectionCopyTest {
     return records.stream().map(r -> {
       BsonDocument event = ChangeEventFormat.decode((byte[]) r.value());
       assertThat(ChangeEventFormat.decode((byte[]) r.key())).isEqualTo(new BsonDocument("_id", event.get("_id")));
+      if (event.getString("operationType").getValue().equals(ChangeEventFormat.FRESH_COPY)) {
+        return ChangeEventFormat.FRESH_COPY;
+      }
       String ns = event.getDocument("ns").getString("db").getValue() + "." + event.getDocument("ns").getString("coll").getValue();
       String type = event.getString("operationType").getValue();
       return switch (type) {

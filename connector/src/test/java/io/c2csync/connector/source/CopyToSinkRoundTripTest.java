@@ -3,6 +3,7 @@ package io.c2csync.connector.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.c2csync.connector.sink.C2cSinkTask;
 import io.c2csync.connector.topics.BsonSamples;
 import io.c2csync.connector.topics.ChangeEventFormat;
+import io.c2csync.connector.topics.NamespaceFilter;
 import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.RecordHeaders;
+import io.c2csync.connector.topics.SelectionConfig;
 
 /**
  * Our copy's records fed straight into our sink task (Kafka and Connect left out): the destination
@@ -65,17 +68,9 @@ class CopyToSinkRoundTripTest {
     people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email_1"));
     source.getDatabase("hr").createCollection("empty");
 
-    List<SourceRecord> copied = new ArrayList<>();
-    try (CollectionCopy copy = new CollectionCopy(source, NamespaceSelection.ALL, BuildIndexes.AFTER_DATA_COPY,
-        event -> "c2c-sync.s1.g1", Map.of("ns", "c2c-sync.s1.g1"), CollectionCopyTest.TOKEN, null)) {
-      while (!copy.done()) {
-        copied.addAll(copy.poll(100));
-      }
-    }
-    C2cSinkTask sink = new C2cSinkTask();
-    sink.start(Map.of("topics", "c2c-sync.s1.g1", "connection.uri", destinationUri, "database", "__c2c_sync"));
+    C2cSinkTask sink = startSink(destinationUri, NamespaceSelection.ALL);
     try {
-      sink.put(asSinkRecords(copied));
+      sink.put(asSinkRecords(copyAll(source, NamespaceSelection.ALL), 0));
     } finally {
       sink.stop();
     }
@@ -94,14 +89,71 @@ class CopyToSinkRoundTripTest {
         .isEqualTo(1);
   }
 
-  private static List<SinkRecord> asSinkRecords(List<SourceRecord> records) {
+  @Test
+  void aCopyFromANewResumePointReplacesWhatAnEarlierSyncLeftOnTheDestination() {
+    MongoClient source = client(startServer());
+    String destinationUri = startServer();
+    NamespaceSelection hr = new NamespaceSelection(List.of(NamespaceFilter.database("hr")), List.of());
+    var people = source.getDatabase("hr").getCollection("people", BsonDocument.class);
+    people.insertMany(List.of(BsonDocument.parse("{_id: 1, email: 'a@x'}"), BsonDocument.parse("{_id: 2, email: 'b@x'}")));
+    people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email_1"));
+    source.getDatabase("hr").getCollection("dropped", BsonDocument.class).insertOne(BsonDocument.parse("{_id: 1}"));
+    MongoClient destination = client(destinationUri);
+    destination.getDatabase("other").getCollection("notInTheGroup", BsonDocument.class).insertOne(BsonDocument.parse("{_id: 1}"));
+
+    C2cSinkTask sink = startSink(destinationUri, hr);
+    try {
+      List<SinkRecord> firstCopy = asSinkRecords(copyAll(source, hr), 0);
+      sink.put(firstCopy);
+      // then the source connector loses its offsets; changes made meanwhile reach no change stream
+      people.deleteOne(BsonDocument.parse("{_id: 2}"));
+      people.dropIndex("email_1");
+      source.getDatabase("hr").getCollection("dropped").drop();
+      sink.put(asSinkRecords(copyAll(source, hr), firstCopy.size()));
+    } finally {
+      sink.stop();
+    }
+
+    assertThat(destination.getDatabase("hr").listCollectionNames().into(new ArrayList<>())).containsExactly("people");
+    assertThat(destination.getDatabase("hr").getCollection("people", BsonDocument.class).find().into(new ArrayList<>()))
+        .containsExactly(BsonDocument.parse("{_id: 1, email: 'a@x'}"));
+    assertThat(destination.getDatabase("hr").getCollection("people").listIndexes(BsonDocument.class).into(new ArrayList<>()))
+        .extracting(index -> index.getString("name").getValue()).containsExactly("_id_");
+    assertThat(destination.getDatabase("__c2c_sync").getCollection("uniqueIndexes", BsonDocument.class).countDocuments())
+        .isZero();
+    assertThat(destination.getDatabase("other").getCollection("notInTheGroup").countDocuments()).isEqualTo(1);
+  }
+
+  /** Everything a copy from a new resume point emits. */
+  private static List<SourceRecord> copyAll(MongoClient source, NamespaceSelection selection) {
+    List<SourceRecord> copied = new ArrayList<>();
+    try (CollectionCopy copy = new CollectionCopy(source, selection, BuildIndexes.AFTER_DATA_COPY,
+        event -> "c2c-sync.s1.g1", Map.of("ns", "c2c-sync.s1.g1"), CollectionCopyTest.TOKEN, null)) {
+      while (!copy.done()) {
+        copied.addAll(copy.poll(100));
+      }
+    }
+    return copied;
+  }
+
+  private static C2cSinkTask startSink(String destinationUri, NamespaceSelection selection) {
+    Map<String, String> props = new HashMap<>(
+        Map.of("topics", "c2c-sync.s1.g1", "connection.uri", destinationUri, "database", "__c2c_sync"));
+    SelectionConfig.write(selection, props);
+    C2cSinkTask sink = new C2cSinkTask();
+    sink.start(props);
+    return sink;
+  }
+
+  /** The records as the sink receives them from the group's topic, from Kafka offset {@code firstOffset} on. */
+  private static List<SinkRecord> asSinkRecords(List<SourceRecord> records, long firstOffset) {
     List<SinkRecord> sinkRecords = new ArrayList<>();
-    for (int offset = 0; offset < records.size(); offset++) {
-      SourceRecord record = records.get(offset);
+    for (int i = 0; i < records.size(); i++) {
+      SourceRecord record = records.get(i);
       ConnectHeaders headers = new ConnectHeaders();
       headers.addString(RecordHeaders.FORMAT, ChangeEventFormat.FORMAT_ID); // what the InsertHeader SMT adds
       sinkRecords.add(new SinkRecord(record.topic(), 0, record.keySchema(), record.key(), record.valueSchema(),
-          record.value(), offset, null, null, headers));
+          record.value(), firstOffset + i, null, null, headers));
     }
     return sinkRecords;
   }
