@@ -278,10 +278,28 @@ final class EmulatedDatabase extends MemoryDatabase {
 
     @Override
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        moveIndexEntries(oldDatabase, collection.getFullName());
         super.moveCollection(oldDatabase, collection, newCollectionName);
         if (!newCollectionName.startsWith("system.")) {
             userCollections.add(newCollectionName);
         }
+    }
+
+    /**
+     * The library renames a collection's index entries in the target database's index catalog, but
+     * across databases they are still in the old one's (and the target may have no catalog yet).
+     */
+    private void moveIndexEntries(MongoDatabase oldDatabase, String fullName) {
+        MongoCollection<Integer> catalog = getOrCreateIndexesCollection();
+        MongoCollection<?> oldCatalog = oldDatabase.resolveCollection("system.indexes", false);
+        if (oldDatabase == this || oldCatalog == null) {
+            return;
+        }
+        Document ofCollection = new Document("ns", fullName);
+        List<Document> entries = new ArrayList<>();
+        oldCatalog.handleQuery(ofCollection).forEach(entries::add);
+        oldCatalog.deleteDocuments(ofCollection, 0);
+        entries.forEach(catalog::addDocument);
     }
 
     EmulatedCollection requireCollection(Object collectionName, String message) {

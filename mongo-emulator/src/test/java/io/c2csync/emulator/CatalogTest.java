@@ -203,6 +203,21 @@ class CatalogTest {
     }
 
     @Test
+    void renameAcrossDatabasesMovesDocumentsAndIndexes() {
+        MongoDatabase from = client.getDatabase("catalogRenameFrom");
+        from.getCollection("moved").insertOne(new Document("_id", 1));
+        from.getCollection("moved").createIndex(Indexes.ascending("k"));
+
+        from.getCollection("moved").renameCollection(new MongoNamespace("catalogRenameTo", "arrived"));
+
+        MongoCollection<Document> arrived = client.getDatabase("catalogRenameTo").getCollection("arrived");
+        assertThat(arrived.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1));
+        assertThat(arrived.listIndexes().map(spec -> spec.getString("name")).into(new ArrayList<>()))
+            .containsExactly("_id_", "k_1");
+        assertThat(from.listCollectionNames().into(new ArrayList<>())).isEmpty();
+    }
+
+    @Test
     void listDatabasesShowsNoPhantomOrDroppedDatabases() {
         client.getDatabase("catalogPhantom").getCollection("nothing").find().first();
         client.getDatabase("catalogDropped").getCollection("c").insertOne(new Document("_id", 1));
