@@ -17,7 +17,9 @@ import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.runtime.Await;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -48,21 +50,70 @@ final class SyncGroupUnderTest implements AutoCloseable {
     /** Creates both connectors and waits until they and their tasks run. */
     static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, String group,
             NamespaceSelection selection, BuildIndexes buildIndexes) {
+        NamespaceSelection withFence = withFence(selection, fenceDatabase(syncId, group));
+        return start(environment, syncId, group, withFence, withFence, buildIndexes);
+    }
+
+    /**
+     * The groups of one sync (group name to whole databases), each with its fence database; every
+     * sink knows the whole sync's databases, so renames between the groups are applied.
+     */
+    static Sync startSync(PipelineEnvironment environment, String syncId, Map<String, List<String>> databasesByGroup) {
+        List<String> all = new ArrayList<>();
+        databasesByGroup.forEach((group, databases) -> {
+            all.addAll(databases);
+            all.add(fenceDatabase(syncId, group));
+        });
+        NamespaceSelection sync = PipelineSuite.databases(all.toArray(String[]::new));
+        Sync started = new Sync(new LinkedHashMap<>());
+        try {
+            databasesByGroup.forEach((group, databases) -> started.groups().put(group, start(environment, syncId, group,
+                    withFence(PipelineSuite.databases(databases.toArray(String[]::new)), fenceDatabase(syncId, group)),
+                    sync, BuildIndexes.BEFORE_DATA_COPY)));
+            return started;
+        } catch (RuntimeException | AssertionError e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    /** The running groups of one sync, by group name; closing it deletes every group's connectors. */
+    record Sync(Map<String, SyncGroupUnderTest> groups) implements AutoCloseable {
+        SyncGroupUnderTest group(String name) {
+            return groups.get(name);
+        }
+
+        @Override
+        public void close() {
+            Closer closer = new Closer();
+            groups.values().forEach(closer::register);
+            closer.close();
+        }
+    }
+
+    private static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, String group,
+            NamespaceSelection selection, NamespaceSelection syncSelection, BuildIndexes buildIndexes) {
         SyncGroupTopic topic = new SyncGroupTopic(syncId, group);
-        String fenceDatabase = "fence_" + syncId + "_" + group;
+        SyncGroupUnderTest started = new SyncGroupUnderTest(environment, topic, selection, fenceDatabase(syncId, group));
+        ConnectClient connect = environment.connect();
+        connect.create(SinkConnectorConfigs.connectorName(topic), SinkConnectorConfigs.create(
+                new SinkGroupSpec(topic, environment.destinationUri(), selection, syncSelection)));
+        connect.create(SourceConnectorConfigs.connectorName(topic), SourceConnectorConfigs.create(new SourceGroupSpec(
+                topic, environment.sourceUri(), selection, buildIndexes, new SourceStart.CopyThenStream())));
+        started.awaitRunning();
+        return started;
+    }
+
+    private static String fenceDatabase(String syncId, String group) {
+        return "fence_" + syncId + "_" + group;
+    }
+
+    private static NamespaceSelection withFence(NamespaceSelection selection, String fenceDatabase) {
         List<NamespaceFilter> includes = new ArrayList<>(selection.includes());
         if (!includes.isEmpty()) {
             includes.add(NamespaceFilter.database(fenceDatabase));
         }
-        NamespaceSelection withFence = new NamespaceSelection(includes, selection.excludes());
-        SyncGroupUnderTest started = new SyncGroupUnderTest(environment, topic, withFence, fenceDatabase);
-        ConnectClient connect = environment.connect();
-        connect.create(SinkConnectorConfigs.connectorName(topic),
-                SinkConnectorConfigs.create(new SinkGroupSpec(topic, environment.destinationUri(), withFence)));
-        connect.create(SourceConnectorConfigs.connectorName(topic), SourceConnectorConfigs.create(new SourceGroupSpec(
-                topic, environment.sourceUri(), withFence, buildIndexes, new SourceStart.CopyThenStream())));
-        started.awaitRunning();
-        return started;
+        return new NamespaceSelection(includes, selection.excludes());
     }
 
     static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, NamespaceSelection selection) {

@@ -87,7 +87,7 @@ final class CrossGroupRenames {
         client.getDatabase(from.getDatabaseName()).getCollection(from.getCollectionName()).drop();
         incarnations.released(from.getFullName());
       }
-    } else if (uuid.isPresent() && atFrom.isPresent()) {
+    } else if (uuid.isPresent() && atFrom.isPresent() && !atFrom.equals(uuid)) {
       LOGGER.info("{}: the destination's {} is a later incarnation (copied after the rename); nothing to move",
           rename.description(), from);
     } else {

@@ -1,6 +1,7 @@
 package io.c2csync.connector.sink;
 
 import static io.c2csync.connector.sink.Events.at;
+import static io.c2csync.connector.sink.Events.ddl;
 import static io.c2csync.connector.sink.Events.insert;
 import static io.c2csync.connector.sink.Events.of;
 import static io.c2csync.connector.sink.Events.rename;
@@ -43,7 +44,8 @@ class CrossGroupRenameTest {
 
   @Test
   void theRenameRunsOnceBothGroupsAppliedEverythingBeforeIt() {
-    List<SinkRecord> ordersBatch = sourceSide.records(insert("shop", "orders", "{_id: 1}"), RENAME,
+    List<SinkRecord> ordersBatch = sourceSide.records(of(1, ddl("create", "shop", "orders", "{}")),
+        insert("shop", "orders", "{_id: 1}"), RENAME,
         insert("shop", "orders", "{_id: 'recreated'}"));
     List<SinkRecord> archiveBatch = targetSide.records(insert("shop", "archive", "{_id: 'dropped target'}"), RENAME,
         insert("shop", "archive", "{_id: 'after'}"));
@@ -62,6 +64,23 @@ class CrossGroupRenameTest {
     assertThat(sourceSide.documents("shop", "archive"))
         .containsExactly(BsonDocument.parse("{_id: 1}"), BsonDocument.parse("{_id: 'after'}"));
     assertThat(sourceSide.documents("shop", "orders")).containsExactly(BsonDocument.parse("{_id: 'recreated'}"));
+  }
+
+  @Test
+  void whenTheTargetGroupsCopyAlreadyHoldsTheCollectionUnderItsNewNameOnlyTheOldCopyGoes() {
+    // the source group's copy listed the collection before the rename, the target group's copy after it
+    List<SinkRecord> ordersBatch = sourceSide.records(of(1, ddl("create", "shop", "orders", "{}")),
+        insert("shop", "orders", "{_id: 1}"), RENAME);
+    List<SinkRecord> archiveBatch = targetSide.records(of(1, ddl("create", "shop", "archive", "{}")),
+        insert("shop", "archive", "{_id: 1}"), insert("shop", "archive", "{_id: 'after'}"), RENAME);
+    assertThatThrownBy(() -> sourceSide.put(ordersBatch)).isInstanceOf(AwaitingSyncGroupException.class);
+
+    targetSide.put(archiveBatch);
+    sourceSide.put(ordersBatch);
+
+    assertThat(sourceSide.collectionNames("shop")).containsExactly("archive");
+    assertThat(sourceSide.documents("shop", "archive"))
+        .containsExactly(BsonDocument.parse("{_id: 1}"), BsonDocument.parse("{_id: 'after'}"));
   }
 
   @Test
