@@ -35,6 +35,7 @@ final class EmulatedBackend extends MemoryBackend {
     private final AccessControl accessControl;
     private final AuthCommands authCommands;
     private final WriteBlocking writeBlocking = new WriteBlocking();
+    private final DatabaseDrops databaseDrops = new DatabaseDrops();
     private final FailPoints failPoints = new FailPoints();
     private final RetryableWrites retryableWrites = new RetryableWrites();
 
@@ -136,7 +137,8 @@ final class EmulatedBackend extends MemoryBackend {
             case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
             case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
             case "configurefailpoint" -> failPoints.configure(databaseName, query);
-            default -> retryableWrites.execute(command, query, () -> dataCommand(channel, databaseName, command, query));
+            default -> databaseDrops.write(databaseName, command,
+                () -> retryableWrites.execute(command, query, () -> dataCommand(channel, databaseName, command, query)));
         };
     }
 
@@ -168,12 +170,14 @@ final class EmulatedBackend extends MemoryBackend {
 
     @Override
     public void dropDatabase(String databaseName) {
-        boolean hadCollections = clusterCatalog.existing(databaseName).map(EmulatedDatabase::hasUserCollections).orElse(false);
-        super.dropDatabase(databaseName);
-        Namespace namespace = new Namespace(databaseName, null);
-        if (hadCollections && !namespace.isInternalDatabase()) {
-            changeLog.append(ChangeDraft.dropDatabase(databaseName));
-        }
+        databaseDrops.drop(databaseName, () -> {
+            boolean hadCollections = clusterCatalog.existing(databaseName).map(EmulatedDatabase::hasUserCollections).orElse(false);
+            super.dropDatabase(databaseName);
+            Namespace namespace = new Namespace(databaseName, null);
+            if (hadCollections && !namespace.isInternalDatabase()) {
+                changeLog.append(ChangeDraft.dropDatabase(databaseName));
+            }
+        });
     }
 
     @Override
