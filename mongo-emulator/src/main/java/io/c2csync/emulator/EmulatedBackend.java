@@ -7,10 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -39,9 +35,9 @@ final class EmulatedBackend extends MemoryBackend {
     private final AccessControl accessControl;
     private final AuthCommands authCommands;
     private final WriteBlocking writeBlocking = new WriteBlocking();
+    private final DatabaseDrops databaseDrops = new DatabaseDrops();
     private final FailPoints failPoints = new FailPoints();
     private final RetryableWrites retryableWrites = new RetryableWrites();
-    private final ReadWriteLock dropLock = new ReentrantReadWriteLock();
 
     EmulatedBackend(ClusterClock clock, ReplicaSetIdentity identity, EmulatorOptions options) {
         super(clock.wallClock());
@@ -141,23 +137,9 @@ final class EmulatedBackend extends MemoryBackend {
             case "serverstatus" -> serverCommands.serverStatus(getServerStatus());
             case "setuserwriteblockmode" -> writeBlocking.setMode(databaseName, query);
             case "configurefailpoint" -> failPoints.configure(databaseName, query);
-            default -> underDropLock(command, () -> retryableWrites.execute(command, query,
-                () -> dataCommand(channel, databaseName, command, query)));
+            default -> databaseDrops.write(databaseName, command,
+                () -> retryableWrites.execute(command, query, () -> dataCommand(channel, databaseName, command, query)));
         };
-    }
-
-    /**
-     * A database drop runs alone and other commands around it, so no write lands between the drops of its
-     * collections and its dropDatabase event (MongoDB makes such writes wait or fail with 215 DatabaseDropPending).
-     */
-    private Document underDropLock(String command, Supplier<Document> execution) {
-        Lock lock = command.equalsIgnoreCase("dropDatabase") ? dropLock.writeLock() : dropLock.readLock();
-        lock.lock();
-        try {
-            return execution.get();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private Document dataCommand(Channel channel, String databaseName, String command, Document query) {
@@ -188,12 +170,14 @@ final class EmulatedBackend extends MemoryBackend {
 
     @Override
     public void dropDatabase(String databaseName) {
-        boolean hadCollections = clusterCatalog.existing(databaseName).map(EmulatedDatabase::hasUserCollections).orElse(false);
-        super.dropDatabase(databaseName);
-        Namespace namespace = new Namespace(databaseName, null);
-        if (hadCollections && !namespace.isInternalDatabase()) {
-            changeLog.append(ChangeDraft.dropDatabase(databaseName));
-        }
+        databaseDrops.drop(databaseName, () -> {
+            boolean hadCollections = clusterCatalog.existing(databaseName).map(EmulatedDatabase::hasUserCollections).orElse(false);
+            super.dropDatabase(databaseName);
+            Namespace namespace = new Namespace(databaseName, null);
+            if (hadCollections && !namespace.isInternalDatabase()) {
+                changeLog.append(ChangeDraft.dropDatabase(databaseName));
+            }
+        });
     }
 
     @Override

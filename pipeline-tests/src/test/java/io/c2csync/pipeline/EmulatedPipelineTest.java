@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pipeline suite on two emulated replica sets (auth on) and the embedded Kafka broker + Connect worker. */
 class EmulatedPipelineTest
-        implements CrudRoundTrips, DdlRoundTrips, FilterRoundTrips, CrashRecovery, ParallelGroups {
+        implements CrudRoundTrips, DdlRoundTrips, FilterRoundTrips, CrashRecovery, ParallelGroups,
+        GroupBoundaries {
 
     @RegisterExtension
     static final PipelineEnvironmentExtension ENVIRONMENT = new PipelineEnvironmentExtension(

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("real-servers")
 @ExtendWith(DockerEngineCondition.class)
 class RealServersPipelineTest
-        implements CrudRoundTrips, DdlRoundTrips, FilterRoundTrips, CrashRecovery, ParallelGroups {
+        implements CrudRoundTrips, DdlRoundTrips, FilterRoundTrips, CrashRecovery, ParallelGroups,
+        GroupBoundaries {
 
     @RegisterExtension
     static final PipelineEnvironmentExtension ENVIRONMENT = new PipelineEnvironmentExtension(

@@ -22,7 +22,10 @@ import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.runtime.Await;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.BsonDocument;
 
 /**
@@ -53,11 +56,49 @@ final class SyncGroupUnderTest implements AutoCloseable {
     /** Creates both connectors and waits until they and their tasks run. */
     static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, String group,
             NamespaceSelection selection, BuildIndexes buildIndexes) {
+        return start(environment, syncId, group, selection, selection, buildIndexes);
+    }
+
+    /**
+     * The groups of one sync (group name to whole databases); every sink knows the whole sync's
+     * databases, so renames between the groups are applied.
+     */
+    static Sync startSync(PipelineEnvironment environment, String syncId, Map<String, List<String>> databasesByGroup) {
+        List<String> all = new ArrayList<>();
+        databasesByGroup.values().forEach(all::addAll);
+        NamespaceSelection sync = PipelineSuite.databases(all.toArray(String[]::new));
+        Sync started = new Sync(new LinkedHashMap<>());
+        try {
+            databasesByGroup.forEach((group, databases) -> started.groups().put(group, start(environment, syncId, group,
+                    PipelineSuite.databases(databases.toArray(String[]::new)), sync, BuildIndexes.BEFORE_DATA_COPY)));
+            return started;
+        } catch (RuntimeException | AssertionError e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    /** The running groups of one sync, by group name; closing it deletes every group's connectors. */
+    record Sync(Map<String, SyncGroupUnderTest> groups) implements AutoCloseable {
+        SyncGroupUnderTest group(String name) {
+            return groups.get(name);
+        }
+
+        @Override
+        public void close() {
+            Closer closer = new Closer();
+            groups.values().forEach(closer::register);
+            closer.close();
+        }
+    }
+
+    private static SyncGroupUnderTest start(PipelineEnvironment environment, String syncId, String group,
+            NamespaceSelection selection, NamespaceSelection syncSelection, BuildIndexes buildIndexes) {
         SyncGroupTopic topic = new SyncGroupTopic(syncId, group);
         SyncGroupUnderTest started = new SyncGroupUnderTest(environment, topic, selection);
         ConnectClient connect = environment.connect();
-        connect.create(SinkConnectorConfigs.connectorName(topic),
-                SinkConnectorConfigs.create(new SinkGroupSpec(topic, environment.destinationUri(), selection)));
+        connect.create(SinkConnectorConfigs.connectorName(topic), SinkConnectorConfigs.create(
+                new SinkGroupSpec(topic, environment.destinationUri(), selection, syncSelection)));
         connect.create(SourceConnectorConfigs.connectorName(topic), SourceConnectorConfigs.create(new SourceGroupSpec(
                 topic, environment.sourceUri(), selection, buildIndexes, new SourceStart.CopyThenStream())));
         started.awaitRunning();

@@ -37,7 +37,7 @@ public class C2cSinkTask extends SinkTask {
     MongoSinkConfig config = new MongoSinkConfig(props);
     NamespaceSelection selection = SelectionConfig.read(props);
     client = MongoClients.create(config.getConnectionString());
-    applier = new ChangeEventApplier(client, selection);
+    applier = new ChangeEventApplier(client, selection, SelectionConfig.readSync(props));
     LOGGER.info("Starting c2c-sync sink task for {} took {} ms", config.getTopics().orElseThrow(),
         (System.nanoTime() - started) / 1_000_000);
   }
@@ -48,6 +48,9 @@ public class C2cSinkTask extends SinkTask {
       applier.apply(records);
     } catch (MalformedChangeEventException | InvalidMarkerException | UnsupportedChangeEventException e) {
       throw new ConnectException(e.getMessage(), e);
+    } catch (AwaitingSyncGroupException e) {
+      context.timeout(AwaitingSyncGroupException.RETRY_AFTER_MS);
+      throw e;
     }
   }
 

@@ -19,11 +19,13 @@ import com.mongodb.client.model.BulkWriteOptions;
 import io.c2csync.connector.topics.ChangeEventFormat;
 import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.RecordHeaders;
+import io.c2csync.connector.topics.SyncGroupTopic;
 
 /**
  * Applies a batch of records in order: CRUD is buffered into ordered bulk writes per run of one
  * collection; before any DDL the buffer is flushed, the DDL runs alone, then is checkpointed;
- * the batch's end is checkpointed too ({@link AppliedCheckpoints}).
+ * the batch's end is checkpointed too ({@link AppliedCheckpoints}). A rename between two sync
+ * groups waits for the other group's sink ({@link CrossGroupRenames}).
  */
 public final class ChangeEventApplier {
 
@@ -34,12 +36,15 @@ public final class ChangeEventApplier {
   private final OperationMap operations;
   private final AppliedCheckpoints checkpoints;
   private final Incarnations incarnations;
+  private final CrossGroupRenames crossGroupRenames;
 
-  public ChangeEventApplier(MongoClient client, NamespaceSelection selection) {
+  /** @param syncSelection the whole sync's namespaces, {@code selection} this group's */
+  public ChangeEventApplier(MongoClient client, NamespaceSelection selection, NamespaceSelection syncSelection) {
     this.client = client;
     this.incarnations = new Incarnations(client);
-    this.operations = new OperationMap(selection, incarnations);
+    this.operations = new OperationMap(selection, syncSelection, incarnations);
     this.checkpoints = new AppliedCheckpoints(client);
+    this.crossGroupRenames = new CrossGroupRenames(client, incarnations);
   }
 
   public void apply(Collection<SinkRecord> records) {
@@ -52,7 +57,10 @@ public final class ChangeEventApplier {
       }
       ChangeEvent event = decode(record);
       SinkAction action = operations.toAction(event);
-      if (!incarnations.admits(event)) {
+      if (action instanceof SinkAction.CrossGroupRename rename) {
+        flush(pending);
+        meet(rename, partition, record.kafkaOffset());
+      } else if (!incarnations.admits(event)) {
         LOGGER.debug("Skipping {}: the destination holds another incarnation of {}", event.origin(), event.document().get("ns"));
       } else if (action instanceof SinkAction.Writes writes) {
         pending.add(writes);
@@ -80,6 +88,20 @@ public final class ChangeEventApplier {
         throw DestinationErrors.classify(e, run.models().size() + " writes to " + run.namespace());
       }
     }
+  }
+
+  /**
+   * Everything before the rename is checkpointed first: once the other group moves on, a
+   * redelivery must not replay older writes into the renamed collection.
+   */
+  private void meet(SinkAction.CrossGroupRename rename, TopicPartition partition, long offset) {
+    checkpoints.record(partition, offset - 1, "everything before " + rename.description());
+    try {
+      crossGroupRenames.meet(rename, SyncGroupTopic.parse(partition.topic()).syncId());
+    } catch (MongoException e) {
+      throw DestinationErrors.classify(e, rename.description());
+    }
+    checkpoints.record(partition, offset, rename.description());
   }
 
   private void run(SinkAction.Step step) {

@@ -96,6 +96,17 @@ final class Incarnations {
     }
   }
 
+  /** What the store says {@code namespace} holds, read afresh: the sinks of other groups write it too. */
+  Optional<BsonBinary> stored(String namespace) {
+    return Optional.ofNullable(store.find(new BsonDocument("_id", new BsonString(namespace))).first())
+        .map(held -> held.getBinary("uuid"));
+  }
+
+  /** {@code namespace} holds nothing now: its collection was renamed into another group or dropped there. */
+  void released(String namespace) {
+    release(namespace);
+  }
+
   private String holderOf(BsonBinary uuid) {
     return uuidByNamespace.entrySet().stream().filter(e -> e.getValue().equals(uuid))
         .map(Map.Entry::getKey).findFirst().orElse(null);

@@ -18,7 +18,8 @@ public final class OperationMap {
 
   private final Map<String, ChangeOperation> operations;
 
-  OperationMap(NamespaceSelection selection, Incarnations incarnations) {
+  /** @param syncSelection the whole sync's namespaces, {@code selection} this group's */
+  OperationMap(NamespaceSelection selection, NamespaceSelection syncSelection, Incarnations incarnations) {
     operations = Map.ofEntries(
         Map.entry("insert", new InsertOperation()),
         Map.entry("replace", new ReplaceOperation()),
@@ -26,7 +27,7 @@ public final class OperationMap {
         Map.entry("delete", new DeleteOperation()),
         Map.entry("create", new CreateOperation()),
         Map.entry("drop", new DropOperation()),
-        Map.entry("rename", new RenameOperation(selection)),
+        Map.entry("rename", new RenameOperation(selection, syncSelection)),
         Map.entry("dropDatabase", new DropDatabaseOperation(selection, incarnations)),
         Map.entry("createIndexes", new CreateIndexesOperation()),
         Map.entry("dropIndexes", new DropIndexesOperation()),

@@ -17,18 +17,22 @@ import io.c2csync.connector.topics.NamespaceSelection;
 /**
  * rename (also across databases). The source's rename succeeded, so a target that existed there
  * was dropped ({@code operationDescription.dropTarget}); we drop it likewise. A missing source
- * collection means the rename was already applied (replay right after it). A rename into or out
- * of this group's namespaces fails: the moved collection's earlier and later events travel on
- * different topics, whose order no sink can restore (and data renamed in was never copied).
+ * collection means the rename was already applied (replay right after it). A rename between this
+ * group and another group of the sync is met by both groups' sinks ({@link CrossGroupRenames}).
+ * A rename into or out of the sync's namespaces fails: data renamed in was never copied, and
+ * dropping what leaves the filters is not what the user asked for.
  */
 public final class RenameOperation implements ChangeOperation {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(RenameOperation.class);
 
   private final NamespaceSelection selection;
+  private final NamespaceSelection syncSelection;
 
-  public RenameOperation(NamespaceSelection selection) {
+  /** @param syncSelection the whole sync's namespaces, {@code selection} this group's */
+  public RenameOperation(NamespaceSelection selection, NamespaceSelection syncSelection) {
     this.selection = selection;
+    this.syncSelection = syncSelection;
   }
 
   @Override
@@ -37,11 +41,20 @@ public final class RenameOperation implements ChangeOperation {
     MongoNamespace to = event.renameTarget();
     boolean fromSelected = selection.selects(from.getDatabaseName(), from.getCollectionName());
     boolean toSelected = selection.selects(to.getDatabaseName(), to.getCollectionName());
-    if (fromSelected != toSelected) {
-      throw new UnsupportedChangeEventException("change event " + event.origin() + " renames " + from + " to " + to
-          + ", " + (fromSelected ? "out of" : "into") + " this sync group's namespaces. c2c-sync cannot apply it without "
-          + "losing order or data: start the sync again with both namespaces in one group (same filters).");
+    SinkAction.Step rename = step(event, from, to);
+    if (fromSelected == toSelected) {
+      return rename;
     }
+    MongoNamespace elsewhere = fromSelected ? to : from;
+    if (!syncSelection.selects(elsewhere.getDatabaseName(), elsewhere.getCollectionName())) {
+      throw new UnsupportedChangeEventException("change event " + event.origin() + " renames " + from + " to " + to
+          + ", " + (fromSelected ? "out of" : "into") + " this sync's namespaces. c2c-sync cannot apply it without "
+          + "losing data: start the sync again with filters that hold both namespaces.");
+    }
+    return new SinkAction.CrossGroupRename(event, fromSelected, rename);
+  }
+
+  private static SinkAction.Step step(ChangeEvent event, MongoNamespace from, MongoNamespace to) {
     boolean dropTarget = event.operationDescriptionOrEmpty().containsKey("dropTarget");
     BsonDocument command = new BsonDocument("renameCollection", new BsonString(from.getFullName()))
         .append("to", new BsonString(to.getFullName()))

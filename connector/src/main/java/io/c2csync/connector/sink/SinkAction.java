@@ -25,4 +25,15 @@ public sealed interface SinkAction {
    * replay after a crash never applies it — or anything before it — twice.
    */
   record Step(String description, boolean checkpointed, Consumer<MongoClient> apply) implements SinkAction {}
+
+  /**
+   * A rename from one sync group's namespaces into another's: both groups' sinks meet at it
+   * ({@link CrossGroupRenames}). {@code sourceSide}: this group holds the renamed collection's old
+   * name; {@code rename} is the plain rename, run by the side that holds the new name.
+   */
+  record CrossGroupRename(ChangeEvent event, boolean sourceSide, Step rename) implements SinkAction {
+    String description() {
+      return rename.description() + " (between sync groups)";
+    }
+  }
 }

@@ -36,6 +36,7 @@ public final class SinkConnectorConfigs {
     config.put("errors.tolerance", "none");
     config.put("mongo.errors.tolerance", "none");
     SelectionConfig.write(spec.selection(), config);
+    SelectionConfig.writeSync(spec.syncSelection(), config);
     return config;
   }
 }

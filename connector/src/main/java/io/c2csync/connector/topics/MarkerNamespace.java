@@ -16,6 +16,8 @@ public final class MarkerNamespace {
   public static final String UNIQUE_INDEXES = "uniqueIndexes";
   /** Destination only: which source collection (by UUID) each destination namespace holds. */
   public static final String COLLECTIONS = "collections";
+  /** Destination only: where two sync groups' sinks meet at a rename between them. */
+  public static final String RENAMES = "renames";
   /** Databases that are never synced. */
   public static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
   public static final String SYSTEM_COLLECTION_PREFIX = "system.";

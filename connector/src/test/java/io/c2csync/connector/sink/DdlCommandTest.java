@@ -27,7 +27,7 @@ class DdlCommandTest {
   }
 
   private List<BsonDocument> run(String eventJson) {
-    SinkAction.Step step = (SinkAction.Step) new OperationMap(NamespaceSelection.ALL, new Incarnations(sink.destination)).toAction(new ChangeEvent(BsonDocument.parse(eventJson), "test"));
+    SinkAction.Step step = (SinkAction.Step) new OperationMap(NamespaceSelection.ALL, NamespaceSelection.ALL, new Incarnations(sink.destination)).toAction(new ChangeEvent(BsonDocument.parse(eventJson), "test"));
     sink.commands.clear();
     step.apply().accept(recording);
     return sink.commands.stream().filter(c -> !c.containsKey("hello") && !c.containsKey("isMaster")).toList();

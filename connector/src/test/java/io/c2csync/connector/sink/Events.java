@@ -54,6 +54,12 @@ final class Events {
         .toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
   }
 
+  /** The event with its resume token ({@code _id}) set to {@code token}. */
+  static String at(String token, String eventJson) {
+    return BsonDocument.parse(eventJson).append("_id", new BsonDocument("_data", new org.bson.BsonString(token)))
+        .toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
+  }
+
   static String dropDatabase(String db) {
     return "{_id: {_data: 'x'}, operationType: 'dropDatabase', ns: {db: '" + db + "'}}";
   }

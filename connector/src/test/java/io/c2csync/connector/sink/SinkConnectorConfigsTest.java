@@ -26,7 +26,8 @@ class SinkConnectorConfigsTest {
 
   private static final SinkGroupSpec SPEC = new SinkGroupSpec(new SyncGroupTopic("s1", "sales"),
       SecretReference.file("/etc/c2c-sync/clusters.properties", "cluster1.uri"),
-      new NamespaceSelection(List.of(NamespaceFilter.database("sales")), List.of(NamespaceFilter.collections("sales", "tmp"))));
+      new NamespaceSelection(List.of(NamespaceFilter.database("sales")), List.of(NamespaceFilter.collections("sales", "tmp"))),
+      new NamespaceSelection(List.of(), List.of(NamespaceFilter.collections("sales", "tmp"))));
 
   @Test
   void matchesGoldenFile() throws IOException {
@@ -49,6 +50,7 @@ class SinkConnectorConfigsTest {
 
     assertThat(parsed.getTopics()).contains(List.of("c2c-sync.s1.sales"));
     assertThat(SelectionConfig.read(config)).isEqualTo(SPEC.selection());
+    assertThat(SelectionConfig.readSync(config)).isEqualTo(SPEC.syncSelection());
     assertThat(new C2cSinkConnector().config().validate(config)).allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
     assertThat(Class.forName(config.get("connector.class"))).isEqualTo(C2cSinkConnector.class);
     assertThat(new C2cSinkConnector().taskClass()).isEqualTo(C2cSinkTask.class);

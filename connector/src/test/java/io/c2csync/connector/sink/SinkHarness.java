@@ -34,14 +34,18 @@ final class SinkHarness implements AutoCloseable {
   static final String TOPIC = "c2c-sync.s1.g1";
   private static final java.util.Set<String> DRIVER_FIELDS = java.util.Set.of("$db", "lsid", "$clusterTime", "$readPreference");
 
-  private final MongoServer server = new MongoServer(new MemoryBackend());
+  private final MongoServer server;
   private final String uri;
   final MongoClient destination;
   final List<BsonDocument> commands = new ArrayList<>();
   private C2cSinkTask task;
   private long nextOffset;
 
+  private final String topic;
   private final NamespaceSelection selection;
+  private final NamespaceSelection syncSelection;
+  /** What the task last asked Connect to wait before delivering again ({@code SinkTaskContext.timeout}). */
+  long retryAfterMillis;
 
   SinkHarness() {
     this(NamespaceSelection.ALL);
@@ -49,11 +53,28 @@ final class SinkHarness implements AutoCloseable {
 
   /** A sink for a sync group that carries only these namespaces. */
   SinkHarness(NamespaceSelection selection) {
+    this(null, TOPIC, selection, selection);
+  }
+
+  /** @param shared the destination of another group's harness, or null for a destination of its own */
+  private SinkHarness(SinkHarness shared, String topic, NamespaceSelection selection, NamespaceSelection syncSelection) {
+    this.server = shared == null ? new MongoServer(new MemoryBackend()) : null;
+    this.topic = topic;
     this.selection = selection;
-    var address = server.bind();
-    uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    this.syncSelection = syncSelection;
+    uri = shared == null ? server.bindAndGetConnectionString() : shared.uri;
     destination = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri)).build());
     startTask();
+  }
+
+  /** The sink of one group of a sync of several groups, on its own destination. */
+  static SinkHarness group(String topic, NamespaceSelection selection, NamespaceSelection syncSelection) {
+    return new SinkHarness(null, topic, selection, syncSelection);
+  }
+
+  /** The sink of another group of the same sync, on this harness's destination (close it before this one). */
+  SinkHarness otherGroup(String otherTopic, NamespaceSelection otherSelection) {
+    return new SinkHarness(this, otherTopic, otherSelection, syncSelection);
   }
 
   /** A new task instance, as after a worker restart. */
@@ -62,14 +83,23 @@ final class SinkHarness implements AutoCloseable {
       task.stop();
     }
     task = new C2cSinkTask();
-    Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "connection.uri", uri, "database", "__c2c_sync"));
+    task.initialize(new RecordingSinkTaskContext(millis -> retryAfterMillis = millis));
+    Map<String, String> props = new HashMap<>(Map.of("topics", topic, "connection.uri", uri, "database", "__c2c_sync"));
     SelectionConfig.write(selection, props);
+    SelectionConfig.writeSync(syncSelection, props);
     task.start(props);
   }
 
   /** A crash after a batch's writes but before its checkpoint: the next delivery replays it. */
   void loseCheckpoints() {
     collection("__c2c_sync", "checkpoints").deleteMany(new BsonDocument());
+  }
+
+  /** A crash right after this offset's checkpoint: every later checkpoint of this group is lost. */
+  void crashAfterCheckpoint(long offset) {
+    BsonDocument id = new BsonDocument("_id", new org.bson.BsonString(topic + "/0"));
+    collection("__c2c_sync", "checkpoints").replaceOne(id, id.clone().append("offset", new org.bson.BsonInt64(offset)));
+    startTask();
   }
 
   /** A client whose commands (without the driver's session and routing fields) are recorded in {@link #commands}. */
@@ -94,16 +124,20 @@ final class SinkHarness implements AutoCloseable {
   List<SinkRecord> records(String... eventsJson) {
     List<SinkRecord> records = new ArrayList<>();
     for (String json : eventsJson) {
-      records.add(record(BsonDocument.parse(json), nextOffset++));
+      records.add(record(topic, BsonDocument.parse(json), nextOffset++));
     }
     return records;
   }
 
   static SinkRecord record(BsonDocument event, long offset) {
+    return record(TOPIC, event, offset);
+  }
+
+  private static SinkRecord record(String topic, BsonDocument event, long offset) {
     ConnectHeaders headers = new ConnectHeaders();
     headers.addString(RecordHeaders.FORMAT, ChangeEventFormat.FORMAT_ID);
     byte[] value = ChangeEventFormat.encode(event);
-    return new SinkRecord(TOPIC, 0, null, null, null, value, offset, null, null, headers);
+    return new SinkRecord(topic, 0, null, null, null, value, offset, null, null, headers);
   }
 
   void put(List<SinkRecord> records) {
@@ -126,6 +160,8 @@ final class SinkHarness implements AutoCloseable {
   public void close() {
     task.stop();
     destination.close();
-    server.shutdownNow();
+    if (server != null) {
+      server.shutdownNow();
+    }
   }
 }

@@ -44,12 +44,12 @@ class SyncGroupBoundaryTest {
   }
 
   @Test
-  void renamesAcrossTheGroupBoundaryFailLoudly() {
+  void renamesOutOfOrIntoTheSyncFailLoudly() {
     assertThatThrownBy(() -> sink.put(sink.records(rename("shop", "orders", "shop", "customers"))))
         .isInstanceOf(ConnectException.class)
-        .hasMessageContaining("renames shop.orders to shop.customers, out of this sync group's namespaces")
-        .hasMessageContaining("both namespaces in one group");
+        .hasMessageContaining("renames shop.orders to shop.customers, out of this sync's namespaces")
+        .hasMessageContaining("filters that hold both namespaces");
     assertThatThrownBy(() -> sink.put(sink.records(rename("crm", "leads", "hr", "leads"))))
-        .hasMessageContaining("into this sync group's namespaces");
+        .hasMessageContaining("into this sync's namespaces");
   }
 }

@@ -66,7 +66,7 @@ public final class SyncService implements AutoCloseable {
             ClusterClients clients = ClusterClients.connect(settings.cluster0Uri(), settings.cluster1Uri());
             parts.add(clients);
             PersistedSync sync = new PersistedSync(new FileSyncStateStore(settings.stateFile()));
-            PairTopics topics = new PairTopics(settings.id());
+            PairTopics topics = new PairTopics(settings.id(), sync::current);
             ConnectPipeline pipeline = new ConnectPipeline(settings.connect(), topics, settings.secrets(),
                     new CommitMarkers(sync, clients, topics, clock));
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);

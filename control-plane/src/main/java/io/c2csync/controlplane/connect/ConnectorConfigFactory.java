@@ -25,12 +25,15 @@ public final class ConnectorConfigFactory {
     }
 
     public List<DesiredConnector> configs(ConnectorPair pair) {
-        NamespaceSelection selection = Selections.of(pair.spec());
+        NamespaceSelection sync = Selections.of(pair.spec());
         List<DesiredConnector> connectors = new ArrayList<>();
-        for (SyncGroupTopic topic : topics.groups(pair.id())) {
-            SourceGroupSpec source = new SourceGroupSpec(topic, secrets.get(pair.direction().source()), selection,
-                    BuildIndexes.fromWireName(pair.spec().buildIndexes().apiName()), start(pair.startPoint()));
-            SinkGroupSpec sink = new SinkGroupSpec(topic, secrets.get(pair.direction().destination()), selection);
+        for (PairTopics.PairGroup group : topics.layout(pair.id(), sync)) {
+            SyncGroupTopic topic = group.topic();
+            SourceGroupSpec source = new SourceGroupSpec(topic, secrets.get(pair.direction().source()),
+                    group.selection(), BuildIndexes.fromWireName(pair.spec().buildIndexes().apiName()),
+                    start(pair.startPoint()));
+            SinkGroupSpec sink = new SinkGroupSpec(topic, secrets.get(pair.direction().destination()),
+                    group.selection(), sync);
             connectors.add(new DesiredConnector(SourceConnectorConfigs.connectorName(topic),
                     SourceConnectorConfigs.create(source)));
             connectors.add(new DesiredConnector(SinkConnectorConfigs.connectorName(topic),

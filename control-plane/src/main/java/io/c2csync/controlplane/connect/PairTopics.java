@@ -2,25 +2,54 @@ package io.c2csync.controlplane.connect;
 
 import io.c2csync.connector.sink.SinkConnectorConfigs;
 import io.c2csync.connector.source.SourceConnectorConfigs;
+import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.controlplane.sync.PairId;
+import io.c2csync.controlplane.sync.SyncRecord;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The sync groups of one connector pair and the names derived from them. Every pair gets topics
  * of its own ({@code c2c-sync.<syncId>-p<generation>.<group>}), so a reverse never reuses a topic
- * or the sink's checkpoints keyed by it. One group carries every selected namespace.
+ * or the sink's checkpoints keyed by it. The groups ({@link SyncGroups}) come from the persisted
+ * sync — its filters and the source's databases at the start — so every pair of a sync, and
+ * every part of the control plane, sees the same ones.
  */
-public record PairTopics(String syncId) {
-    static final String ALL_NAMESPACES_GROUP = "all";
+public final class PairTopics {
+    private final String syncId;
+    private final Supplier<Optional<SyncRecord>> persisted;
 
-    public PairTopics {
-        new SyncGroupTopic(syncId, ALL_NAMESPACES_GROUP);
+    /** @param persisted the sync as last persisted (its groups); empty = one group for everything */
+    public PairTopics(String syncId, Supplier<Optional<SyncRecord>> persisted) {
+        new SyncGroupTopic(syncId, SyncGroups.ALL_NAMESPACES);
+        this.syncId = syncId;
+        this.persisted = persisted;
+    }
+
+    /** The topics of a sync run as one group. */
+    public PairTopics(String syncId) {
+        this(syncId, Optional::empty);
+    }
+
+    /** One group of a pair: its topic and the namespaces it carries. */
+    public record PairGroup(SyncGroupTopic topic, NamespaceSelection selection) {}
+
+    /** The pair's groups, each with its part of {@code sync} (the sync's namespaces). */
+    public List<PairGroup> layout(PairId pair, NamespaceSelection sync) {
+        Optional<List<String>> databases = persisted.get().flatMap(SyncRecord::sourceDatabasesAtStartIfKept);
+        return SyncGroups.split(sync, databases).stream()
+                .map(group -> new PairGroup(new SyncGroupTopic(syncId + "-p" + pair.generation(), group.name()),
+                        group.selection()))
+                .toList();
     }
 
     public List<SyncGroupTopic> groups(PairId pair) {
-        return List.of(new SyncGroupTopic(syncId + "-p" + pair.generation(), ALL_NAMESPACES_GROUP));
+        NamespaceSelection sync = persisted.get().map(record -> Selections.of(record.spec()))
+                .orElse(NamespaceSelection.ALL);
+        return layout(pair, sync).stream().map(PairGroup::topic).toList();
     }
 
     /** Source and sink connector of every group, in that order per group. */

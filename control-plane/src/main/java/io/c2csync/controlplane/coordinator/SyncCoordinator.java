@@ -125,7 +125,8 @@ public final class SyncCoordinator implements AutoCloseable {
             ClusterFacts source = clusters.get(spec.direction().source()).inspect();
             ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
             ClusterRequirements.checkForStart(spec, clusters, source, destination);
-            SyncRecord starting = beginProcedure(StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec)));
+            SyncRecord starting = beginProcedure(StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec,
+                    source.userDatabases())));
             try {
                 procedures.runNow();
             } catch (RuntimeException e) {

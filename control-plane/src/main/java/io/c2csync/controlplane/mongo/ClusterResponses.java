@@ -74,10 +74,6 @@ public final class ClusterResponses {
     }
 
     /** From {@code listDatabases} with {@code nameOnly: true}. */
-    public static boolean hasUserData(BsonDocument listDatabases) {
-        return userDatabases(listDatabases).findAny().isPresent();
-    }
-
     public static List<String> userDatabaseNames(BsonDocument listDatabases) {
         return userDatabases(listDatabases).toList();
     }

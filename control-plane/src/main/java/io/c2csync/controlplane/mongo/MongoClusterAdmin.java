@@ -62,7 +62,7 @@ public final class MongoClusterAdmin implements ClusterAdmin, AutoCloseable {
                 ClusterResponses.isReplicaSet(command(new BsonDocument("hello", new BsonInt32(1)))),
                 ClusterResponses.grantedActions(command(new BsonDocument("connectionStatus", new BsonInt32(1))
                         .append("showPrivileges", BsonBoolean.TRUE))),
-                ClusterResponses.hasUserData(command(new BsonDocument("listDatabases", new BsonInt32(1))
+                ClusterResponses.userDatabaseNames(command(new BsonDocument("listDatabases", new BsonInt32(1))
                         .append("nameOnly", BsonBoolean.TRUE)))));
     }
 

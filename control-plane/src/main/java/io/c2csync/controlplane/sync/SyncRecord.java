@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param destinationOpenedAt destination cluster time recorded before its writes were opened
  * @param procedure the step of a running commit or reverse, null when none runs
  * @param history every start, commit and reverse of this sync, oldest first
+ * @param sourceDatabasesAtStart the source's user databases when the sync started, which the
+ *     connector pairs split into sync groups; null in records from before groups per database
  */
 public record SyncRecord(
         ClusterAddresses clusters,
@@ -28,7 +30,8 @@ public record SyncRecord(
         ClusterTime commitPoint,
         ClusterTime destinationOpenedAt,
         ProcedureStep procedure,
-        List<ProcedureRun> history) {
+        List<ProcedureRun> history,
+        List<String> sourceDatabasesAtStart) {
 
     public SyncRecord {
         Objects.requireNonNull(clusters, "clusters");
@@ -37,11 +40,17 @@ public record SyncRecord(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(pair, "pair");
         history = history == null ? List.of() : List.copyOf(history);
+        sourceDatabasesAtStart = sourceDatabasesAtStart == null ? null : List.copyOf(sourceDatabasesAtStart);
     }
 
-    public static SyncRecord started(ClusterAddresses clusters, SyncSpec spec) {
+    public static SyncRecord started(ClusterAddresses clusters, SyncSpec spec, List<String> sourceDatabases) {
         return new SyncRecord(clusters, spec, spec.direction(), SyncState.RUNNING, new PairId(1), null, null, null,
-                null, List.of());
+                null, List.of(), sourceDatabases);
+    }
+
+    /** The source's databases at the start; empty for a record from before they were kept. */
+    public Optional<List<String>> sourceDatabasesAtStartIfKept() {
+        return Optional.ofNullable(sourceDatabasesAtStart);
     }
 
     /** The connector pair as it must be deployed: what a deploy or a redeploy sends to Connect. */
@@ -52,28 +61,28 @@ public record SyncRecord(
 
     public SyncRecord withState(SyncState newState) {
         return new SyncRecord(clusters, spec, direction, newState, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, history);
+                procedure, history, sourceDatabasesAtStart);
     }
 
     public SyncRecord withProcedure(ProcedureStep newProcedure) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                newProcedure, history);
+                newProcedure, history, sourceDatabasesAtStart);
     }
 
     public SyncRecord withCommitPoint(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, time, destinationOpenedAt, procedure,
-                history);
+                history, sourceDatabasesAtStart);
     }
 
     public SyncRecord withDestinationOpenedAt(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, time, procedure,
-                history);
+                history, sourceDatabasesAtStart);
     }
 
     /** The next connector pair, carrying the sync the other way from {@code start}. */
     public SyncRecord reversedOnto(PairId newPair, ClusterTime start) {
         return new SyncRecord(clusters, spec, direction.reversed(), state, newPair, start, commitPoint,
-                destinationOpenedAt, procedure, history);
+                destinationOpenedAt, procedure, history, sourceDatabasesAtStart);
     }
 
     /** Notes the procedure as begun at {@code at}, unless it already is (a step being run again). */
@@ -102,7 +111,7 @@ public record SyncRecord(
 
     private SyncRecord withHistory(List<ProcedureRun> runs) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, runs);
+                procedure, runs, sourceDatabasesAtStart);
     }
 
     public Optional<ProcedureStep> runningProcedure() {

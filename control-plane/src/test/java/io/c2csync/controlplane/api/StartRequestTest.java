@@ -184,7 +184,7 @@ class StartRequestTest {
     @Test
     void refusesAStandalone() {
         fixture.harness.cluster0.withFacts(new ClusterFacts(new ServerVersion(7, 0), false,
-                EnumSet.allOf(ClusterAction.class), false));
+                EnumSet.allOf(ClusterAction.class), List.of()));
         assertThat(refused(DIRECTION, 400, "InvalidRequest")).contains("not a replica set");
     }
 
@@ -203,6 +203,6 @@ class StartRequestTest {
     }
 
     private static ClusterFacts facts(ServerVersion version, EnumSet<ClusterAction> actions, boolean hasUserData) {
-        return new ClusterFacts(version, true, actions, hasUserData);
+        return new ClusterFacts(version, true, actions, hasUserData ? List.of("shop") : List.of());
     }
 }

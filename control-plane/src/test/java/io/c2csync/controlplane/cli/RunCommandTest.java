@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +72,7 @@ class RunCommandTest {
     void refusesAPersistedSyncBetweenOtherClusters() {
         new FileSyncStateStore(workDir.resolve("cli").resolve("sync-state.json")).save(SyncRecord.started(
                 new ClusterAddresses("elsewhere:1", "elsewhere:2"),
-                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1))));
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1)), List.of()));
         StringWriter err = new StringWriter();
 
         int exit = command(new StringWriter(), err).execute(C2cSyncCommand.withDefaultCommand(new String[] {
@@ -88,7 +89,7 @@ class RunCommandTest {
         String cluster1 = CLUSTERS.get(1).connectionString();
         new FileSyncStateStore(workDir.resolve("cli").resolve("sync-state.json")).save(SyncRecord.started(
                 new ClusterAddresses(hosts(cluster0), hosts(cluster1)),
-                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1))));
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1)), List.of()));
         StringWriter err = new StringWriter();
 
         int exit = command(new StringWriter(), err).execute(C2cSyncCommand.withDefaultCommand(new String[] {

@@ -3,6 +3,7 @@ package io.c2csync.controlplane.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.c2csync.connector.topics.SecretReference;
+import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.ConnectorPair;
@@ -12,9 +13,11 @@ import io.c2csync.controlplane.sync.NamePattern;
 import io.c2csync.controlplane.sync.NamespaceFilter;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.StartPoint;
+import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncSpec;
 import io.c2csync.controlplane.sync.WriteBlocking;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConnectorConfigFactoryTest {
@@ -63,6 +66,29 @@ class ConnectorConfigFactoryTest {
                         "{\"$timestamp\": {\"t\": 1700000123, \"i\": 7}}");
         assertThat(connectors.get(1).config())
                 .containsEntry("connection.uri", "${file:/secrets/clusters.properties:cluster0.uri}");
+    }
+
+    @Test
+    void aSyncIsSplitIntoAGroupPerDatabaseAndEverySinkKnowsTheWholeSync() {
+        SyncSpec spec = SyncSpec.defaults(FORWARD);
+        SyncRecord record = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec, List.of("shop", "hr"));
+        ConnectorConfigFactory factory = new ConnectorConfigFactory(new PairTopics("s1", () -> Optional.of(record)),
+                SECRETS);
+
+        List<DesiredConnector> connectors = factory.configs(record.currentPair());
+
+        assertThat(connectors).extracting(DesiredConnector::name).containsExactly(
+                "c2c-sync.s1-p1.db-hr.source", "c2c-sync.s1-p1.db-hr.sink",
+                "c2c-sync.s1-p1.db-shop.source", "c2c-sync.s1-p1.db-shop.sink",
+                "c2c-sync.s1-p1.other.source", "c2c-sync.s1-p1.other.sink");
+        assertThat(connectors.get(2).config()).containsEntry("c2c.include.namespaces", "[{\"database\": \"shop\"}]");
+        assertThat(connectors.get(3).config())
+                .containsEntry("c2c.include.namespaces", "[{\"database\": \"shop\"}]")
+                .containsEntry("c2c.sync.include.namespaces", "[]")
+                .containsEntry("c2c.sync.exclude.namespaces", "[]");
+        assertThat(connectors.get(5).config().get("c2c.exclude.namespaces")).contains("\"hr\"", "\"shop\"");
+        assertThat(new PairTopics("s1", () -> Optional.of(record)).connectorNames(new PairId(2)))
+                .contains("c2c-sync.s1-p2.db-shop.sink", "c2c-sync.s1-p2.other.source");
     }
 
     @Test

@@ -123,7 +123,7 @@ class ReverseProcedureTest {
     void refusesAClusterOlderThanSix() {
         SyncCoordinator coordinator = harness.coordinatorIn(SyncState.COMMITTED);
         harness.cluster1.withFacts(new ClusterFacts(new ServerVersion(5, 0), true,
-                EnumSet.allOf(ClusterAction.class), true));
+                EnumSet.allOf(ClusterAction.class), List.of("shop")));
 
         assertReverseNotAllowed(coordinator, "cluster1: host1:27017 runs MongoDB 5.0; reverse needs MongoDB 6.0");
     }
@@ -133,7 +133,7 @@ class ReverseProcedureTest {
         SyncCoordinator coordinator = harness.coordinatorIn(SyncState.COMMITTED);
         EnumSet<ClusterAction> withoutBypass = EnumSet.allOf(ClusterAction.class);
         withoutBypass.remove(ClusterAction.BYPASS_WRITE_BLOCKING_MODE);
-        harness.cluster0.withFacts(new ClusterFacts(new ServerVersion(7, 0), true, withoutBypass, true));
+        harness.cluster0.withFacts(new ClusterFacts(new ServerVersion(7, 0), true, withoutBypass, List.of("shop")));
 
         assertReverseNotAllowed(coordinator, "the user of cluster0: host0:27017 lacks the privilege actions: "
                 + "bypassWriteBlockingMode");

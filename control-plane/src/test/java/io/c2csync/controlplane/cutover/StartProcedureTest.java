@@ -15,6 +15,7 @@ import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class StartProcedureTest {
     @Test
     void aRestartFinishesAnInterruptedStartWithoutRepeatingDoneSteps() {
         SyncRecord afterStepOne = StartProcedure.begin(SyncRecord.started(harness.clusters.addresses(),
-                SyncHarness.reversibleSpec())).withProcedure(new ProcedureStep(ProcedureKind.START, 2));
+                SyncHarness.reversibleSpec(), List.of())).withProcedure(new ProcedureStep(ProcedureKind.START, 2));
         harness.store.save(afterStepOne);
 
         SyncCoordinator restarted = harness.recovered();
@@ -90,7 +91,7 @@ class StartProcedureTest {
     @Test
     void takesNoCallsWhileAStartIsBeingFinished() {
         harness.store.save(StartProcedure.begin(SyncRecord.started(harness.clusters.addresses(),
-                SyncHarness.reversibleSpec())));
+                SyncHarness.reversibleSpec(), List.of())));
         harness.pipeline.fail(FakePipeline.Operation.DEPLOY);
 
         SyncCoordinator restarted = harness.recovered();

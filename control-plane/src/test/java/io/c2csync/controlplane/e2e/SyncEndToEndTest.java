@@ -110,6 +110,10 @@ class SyncEndToEndTest {
             orders0.deleteOne(Filters.eq("_id", 2));
             await("live writes on cluster1", STEP).until(() -> sameDocuments(orders0, orders1));
             assertThat(api.progress().path("totalEventsApplied").asLong()).isPositive();
+            MongoCollection<Document> late0 = clients.get(0).getDatabase("createdAfterStart").getCollection("c");
+            MongoCollection<Document> late1 = clients.get(1).getDatabase("createdAfterStart").getCollection("c");
+            late0.insertOne(new Document("_id", 1).append("in", "a database created after the start"));
+            await("a database created after the start on cluster1", STEP).until(() -> sameDocuments(late0, late1));
 
             assertThat(api.post("commit", "{}").path("success").asBoolean()).isTrue();
             awaitProgress(api, "COMMITTED", p -> p.path("state").asText().equals("COMMITTED"));
@@ -148,7 +152,9 @@ class SyncEndToEndTest {
 
     private static void assertConnectorConfigsHideSecrets(ConnectClient connect) {
         List<String> connectors = connect.connectors();
-        assertThat(connectors).hasSize(2);
+        // a group per database on the source at the start, and one for databases created later
+        assertThat(connectors).containsExactlyInAnyOrder("c2c-sync.e2e-p1.db-shop.source", "c2c-sync.e2e-p1.db-shop.sink",
+                "c2c-sync.e2e-p1.other.source", "c2c-sync.e2e-p1.other.sink");
         for (String connector : connectors) {
             String uri = connect.config(connector).get("connection.uri");
             assertThat(uri).startsWith("${file:").doesNotContain("c2c-secret");

@@ -25,7 +25,7 @@ public final class FakeClusterAdmin implements ClusterAdmin {
     private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
     private final List<ClusterTime> clusterTimesHandedOut = new ArrayList<>();
     private volatile ClusterFacts facts =
-            new ClusterFacts(new ServerVersion(6, 0), true, EnumSet.allOf(ClusterAction.class), false);
+            new ClusterFacts(new ServerVersion(6, 0), true, EnumSet.allOf(ClusterAction.class), List.of());
     private volatile boolean writesBlocked;
 
     public FakeClusterAdmin(String name, String address, Journal journal) {

@@ -67,8 +67,7 @@ class ClusterResponsesTest {
                 + "{\"name\":\"local\"},{\"name\":\"__c2c_sync\"}],\"ok\":1}");
         BsonDocument withShop = BsonDocument.parse("{\"databases\":[{\"name\":\"admin\"},{\"name\":\"shop\"}]}");
 
-        assertThat(ClusterResponses.hasUserData(onlySystem)).isFalse();
-        assertThat(ClusterResponses.hasUserData(withShop)).isTrue();
+        assertThat(ClusterResponses.userDatabaseNames(onlySystem)).isEmpty();
         assertThat(ClusterResponses.userDatabaseNames(withShop)).containsExactly("shop");
     }
 

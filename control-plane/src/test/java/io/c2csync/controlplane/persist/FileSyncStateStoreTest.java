@@ -41,7 +41,8 @@ class FileSyncStateStoreTest {
                 new PairId(3), new ClusterTime(1_699_999_000L, 2), new ClusterTime(1_700_000_000L, 7), null, new ProcedureStep(ProcedureKind.COMMIT, 4),
                 List.of(new ProcedureRun(ProcedureKind.START, spec.direction(), Instant.parse("2026-01-01T10:00:00Z"),
                                 Instant.parse("2026-01-01T10:00:02.5Z")),
-                        ProcedureRun.begun(ProcedureKind.COMMIT, spec.direction(), Instant.parse("2026-01-02T08:00:00Z"))));
+                        ProcedureRun.begun(ProcedureKind.COMMIT, spec.direction(), Instant.parse("2026-01-02T08:00:00Z"))),
+                List.of("shop", "logs"));
     }
 
     @Test

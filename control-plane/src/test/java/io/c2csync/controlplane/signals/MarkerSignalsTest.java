@@ -23,6 +23,7 @@ import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.emulator.EmulatedClusters;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +147,6 @@ class MarkerSignalsTest {
 
     private SyncRecord record(SyncState state) {
         return SyncRecord.started(new ClusterAddresses("a:1", "b:1"),
-                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1))).withState(state);
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1)), List.of()).withState(state);
     }
 }
