@@ -76,6 +76,10 @@ final class CollectionCatalog {
         Document stateBefore = new Document("collectionOptions", before);
         Document reply = new Document();
         if (command.get("index") instanceof Document indexChange) {
+            List<Document> violations = UniqueConversion.violations(collection, this, indexChange);
+            if (!violations.isEmpty()) {
+                return UniqueConversion.refusal(violations);
+            }
             Document oldIndex = modifyIndex(collection, indexChange, reply);
             changes.put("index", indexChange);
             stateBefore.put("indexOptions", oldIndex);
@@ -100,21 +104,9 @@ final class CollectionCatalog {
     }
 
     private Document modifyIndex(EmulatedCollection collection, Document change, Document reply) {
-        Document selector = new Document("ns", collection.getFullName());
-        if (change.get("name") instanceof String name) {
-            selector.put("name", name);
-        } else if (change.get("keyPattern") instanceof Document keyPattern) {
-            selector.put("key", keyPattern);
-        } else {
-            throw MongoErrors.BAD_VALUE.error("collMod 'index' must name the index by 'name' or 'keyPattern': " + change);
-        }
-        Document current = indexDescriptions(collection.getCollectionName()).stream()
-            .filter(spec -> selector.get("name") == null || selector.get("name").equals(spec.get("name")))
-            .filter(spec -> selector.get("key") == null || selector.get("key").equals(spec.get("key")))
-            .findFirst()
-            .orElseThrow(() -> MongoErrors.INDEX_NOT_FOUND.error("cannot find index " + change + " for ns " + collection.getFullName()));
+        Document current = findIndex(collection, change);
         Document set = new Document();
-        for (String option : List.of("hidden", "expireAfterSeconds")) {
+        for (String option : List.of("hidden", "expireAfterSeconds", "prepareUnique", "unique")) {
             if (change.containsKey(option)) {
                 reply.put(option + "_old", current.get(option));
                 reply.put(option + "_new", change.get(option));
@@ -122,11 +114,33 @@ final class CollectionCatalog {
             }
         }
         if (set.isEmpty()) {
-            throw MongoErrors.INVALID_OPTIONS.error("collMod 'index' must change 'hidden' or 'expireAfterSeconds': " + change);
+            throw MongoErrors.INVALID_OPTIONS.error("collMod 'index' must change 'hidden', 'expireAfterSeconds', "
+                + "'prepareUnique' or 'unique': " + change);
+        }
+        Document update = new Document("$set", set);
+        if (set.containsKey("unique")) {
+            update.put("$unset", new Document("prepareUnique", ""));
         }
         database.indexCatalog().updateDocuments(new Document("ns", collection.getFullName()).append("name", current.get("name")),
-            new Document("$set", set), ArrayFilters.empty(), false, false, NoopOplog.get());
+            update, ArrayFilters.empty(), false, false, NoopOplog.get());
         return withVersion(current);
+    }
+
+    /** The index a collMod {@code index} change names, by {@code name} or {@code keyPattern}. */
+    Document findIndex(EmulatedCollection collection, Document change) {
+        Document selector = new Document();
+        if (change.get("name") instanceof String name) {
+            selector.put("name", name);
+        } else if (change.get("keyPattern") instanceof Document keyPattern) {
+            selector.put("key", keyPattern);
+        } else {
+            throw MongoErrors.BAD_VALUE.error("collMod 'index' must name the index by 'name' or 'keyPattern': " + change);
+        }
+        return indexDescriptions(collection.getCollectionName()).stream()
+            .filter(spec -> selector.get("name") == null || selector.get("name").equals(spec.get("name")))
+            .filter(spec -> selector.get("key") == null || selector.get("key").equals(spec.get("key")))
+            .findFirst()
+            .orElseThrow(() -> MongoErrors.INDEX_NOT_FOUND.error("cannot find index " + change + " for ns " + collection.getFullName()));
     }
 
     List<Document> indexDescriptions(String collectionName) {
