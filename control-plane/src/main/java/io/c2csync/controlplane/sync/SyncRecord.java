@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param destinationOpenedAt destination cluster time recorded before its writes were opened
  * @param procedure the step of a running commit or reverse, null when none runs
  * @param history every start, commit and reverse of this sync, oldest first
+ * @param stoppedBy why the running procedure stopped at its step instead of retrying it; null while it runs or retries
  */
 public record SyncRecord(
         ClusterAddresses clusters,
@@ -28,7 +29,8 @@ public record SyncRecord(
         ClusterTime commitPoint,
         ClusterTime destinationOpenedAt,
         ProcedureStep procedure,
-        List<ProcedureRun> history) {
+        List<ProcedureRun> history,
+        ProcedureFailure stoppedBy) {
 
     public SyncRecord {
         Objects.requireNonNull(clusters, "clusters");
@@ -41,7 +43,7 @@ public record SyncRecord(
 
     public static SyncRecord started(ClusterAddresses clusters, SyncSpec spec) {
         return new SyncRecord(clusters, spec, spec.direction(), SyncState.RUNNING, new PairId(1), null, null, null,
-                null, List.of());
+                null, List.of(), null);
     }
 
     /** The connector pair as it must be deployed: what a deploy or a redeploy sends to Connect. */
@@ -52,28 +54,28 @@ public record SyncRecord(
 
     public SyncRecord withState(SyncState newState) {
         return new SyncRecord(clusters, spec, direction, newState, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, history);
+                procedure, history, stoppedBy);
     }
 
     public SyncRecord withProcedure(ProcedureStep newProcedure) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                newProcedure, history);
+                newProcedure, history, stoppedBy);
     }
 
     public SyncRecord withCommitPoint(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, time, destinationOpenedAt, procedure,
-                history);
+                history, stoppedBy);
     }
 
     public SyncRecord withDestinationOpenedAt(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, time, procedure,
-                history);
+                history, stoppedBy);
     }
 
     /** The next connector pair, carrying the sync the other way from {@code start}. */
     public SyncRecord reversedOnto(PairId newPair, ClusterTime start) {
         return new SyncRecord(clusters, spec, direction.reversed(), state, newPair, start, commitPoint,
-                destinationOpenedAt, procedure, history);
+                destinationOpenedAt, procedure, history, stoppedBy);
     }
 
     /** Notes the procedure as begun at {@code at}, unless it already is (a step being run again). */
@@ -102,7 +104,17 @@ public record SyncRecord(
 
     private SyncRecord withHistory(List<ProcedureRun> runs) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, runs);
+                procedure, runs, stoppedBy);
+    }
+
+    /** Stopped at the current step by {@code failure}, or (null) running again. */
+    public SyncRecord withStop(ProcedureFailure failure) {
+        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
+                procedure, history, failure);
+    }
+
+    public Optional<ProcedureFailure> stopIfAny() {
+        return Optional.ofNullable(stoppedBy);
     }
 
     public Optional<ProcedureStep> runningProcedure() {

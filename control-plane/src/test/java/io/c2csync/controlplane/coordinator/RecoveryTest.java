@@ -106,7 +106,8 @@ class RecoveryTest {
         harness.coordinatorIn(SyncState.RUNNING).close();
         SyncRecord persisted = harness.store.load().orElseThrow();
         harness.store.save(new SyncRecord(new ClusterAddresses("host1:27017", "host0:27017"), persisted.spec(),
-                persisted.direction(), persisted.state(), persisted.pair(), null, null, null, null, persisted.history()));
+                persisted.direction(), persisted.state(), persisted.pair(), null, null, null, null, persisted.history(),
+                null));
 
         SyncCoordinator restarted = harness.newCoordinator();
 
