@@ -179,7 +179,8 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             VerificationResult result = verifier(pair, pass.progress()).verify();
             log.info("Verification pass beside the sync of pair {}: {}{}", pair.id().generation(),
                     result.summary(SHOWN_IN_SUMMARY),
-                    result.equal() ? "" : " (events in flight differ until applied; the commit's final check decides)");
+                    result.equal() ? "" : " (events in flight differ until applied, unique indexes are non-unique on the "
+                            + "destination until the commit; the commit's final check decides)");
         } finally {
             ended(pass);
         }
