@@ -61,6 +61,17 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
      * @param maxDifferences how many differences a failed final check lists
      */
     public record Settings(Duration passInterval, int maxDifferences) {
+        public Settings {
+            if (passInterval.isNegative()) {
+                throw new IllegalArgumentException("the pause between verification passes must not be negative, got "
+                        + passInterval);
+            }
+            if (maxDifferences < 1) {
+                throw new IllegalArgumentException("a failed final check must list at least 1 difference, got "
+                        + maxDifferences);
+            }
+        }
+
         public static Settings defaults() {
             return new Settings(Duration.ofMinutes(1), 20);
         }
@@ -143,7 +154,8 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MongoException mongo) {
-                throw MongoErrors.classify("source or destination", "verifying pair " + pair.id().generation(), mongo);
+                throw MongoErrors.classify(pair.direction().source().apiName() + " or "
+                        + pair.direction().destination().apiName(), "the final verification", mongo);
             }
             throw new SyncException(SyncError.INTERNAL_ERROR, "the final verification could not compare the clusters: "
                     + cause.getMessage());
