@@ -85,7 +85,7 @@ public final class BenchMain implements Callable<Integer> {
         RuntimeConfig runtimeConfig = RuntimeConfig.defaults(workDir);
         try (Clusters clusters = Clusters.start();
              EmbeddedRuntime runtime = EmbeddedRuntime.start(new RuntimeConfig(runtimeConfig.workDir(),
-                 runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout()))) {
+                 runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout(), false))) {
             CostMeter costs = new CostMeter()
                 .watch("bench JVM", () -> List.of(ProcessHandle.current()))
                 .watch("Connect worker", () -> runtime.workerProcess().processTree())

@@ -1,8 +1,5 @@
 package io.c2csync.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -119,16 +116,6 @@ final class Report {
 
     /** Replaces the generated part of {@code file} (between the markers) with this report. */
     void writeInto(Path file) {
-        try {
-            String text = Files.readString(file);
-            int begin = text.indexOf(BEGIN);
-            int end = text.indexOf(END);
-            if (begin < 0 || end < begin) {
-                throw new IllegalStateException(file + " lacks the markers " + BEGIN + " and " + END);
-            }
-            Files.writeString(file, text.substring(0, begin + BEGIN.length()) + "\n\n" + md + text.substring(end));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot update " + file, e);
-        }
+        new MarkedSection(BEGIN, END).write(file, md.toString());
     }
 }

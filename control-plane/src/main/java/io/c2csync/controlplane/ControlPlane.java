@@ -6,6 +6,7 @@ import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.sync.Verification;
 import io.c2csync.controlplane.telemetry.SyncTelemetry;
 import java.net.URI;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running control plane: the API answers from the first moment (INITIALIZING), then the
- * persisted sync is recovered. The caller brings the clusters, the pipeline and its signals.
+ * persisted sync is recovered. The caller brings the clusters, the pipeline, its signals and the verifier.
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
@@ -34,10 +35,10 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public static ControlPlane start(ControlPlaneOptions options, Clusters clusters, Pipeline pipeline,
-            ProgressSignals signals, Clock clock) {
+            ProgressSignals signals, Verification verification, Clock clock) {
         long started = System.nanoTime();
         SyncCoordinator coordinator = new SyncCoordinator(options.coordinator(), clusters, pipeline, signals,
-                new FileSyncStateStore(options.stateFile()), clock);
+                verification, new FileSyncStateStore(options.stateFile()), clock);
         SyncTelemetry telemetry = SyncTelemetry.start(coordinator, PROGRESS_SAMPLE_INTERVAL);
         ApiServer api;
         try {

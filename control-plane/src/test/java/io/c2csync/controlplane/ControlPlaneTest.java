@@ -38,7 +38,8 @@ class ControlPlaneTest {
     }
 
     private ControlPlane start(Clusters clusters) {
-        return ControlPlane.start(options(), clusters, harness.pipeline, harness.signals, harness.clock);
+        return ControlPlane.start(options(), clusters, harness.pipeline, harness.signals, harness.verification,
+                harness.clock);
     }
 
     private String call(URI base, String path, String body) throws IOException, InterruptedException {
@@ -94,7 +95,7 @@ class ControlPlaneTest {
                     new FakeClusterAdmin("cluster1", "b:1", harness.journal));
 
             assertThatThrownBy(() -> ControlPlane.start(taken, clusters, harness.pipeline, harness.signals,
-                    harness.clock)).hasMessageContaining("cannot bind the API to");
+                    harness.verification, harness.clock)).hasMessageContaining("cannot bind the API to");
         }
     }
 }

@@ -147,6 +147,35 @@ class CatalogTest {
     }
 
     @Test
+    void collModConvertsAnIndexToUniqueAfterPrepareUniqueAndNamesTheDuplicates() {
+        MongoDatabase database = client.getDatabase("catalogPrepareUnique");
+        MongoCollection<Document> collection = database.getCollection("people");
+        collection.createIndex(Indexes.ascending("email"), new IndexOptions().name("email_1"));
+        collection.insertMany(List.of(new Document("_id", 1).append("email", "a"), new Document("_id", 2).append("email", "a"),
+            new Document("_id", 3).append("email", "b")));
+        Document toUnique = new Document("collMod", "people").append("index", new Document("name", "email_1").append("unique", true));
+
+        assertThatThrownBy(() -> database.runCommand(toUnique))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(72));
+        database.runCommand(new Document("collMod", "people").append("index", new Document("name", "email_1").append("prepareUnique", true)));
+        assertThatThrownBy(() -> database.runCommand(toUnique))
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo(359);
+                assertThat(e.getResponse().getArray("violations").get(0).asDocument().getArray("ids"))
+                    .extracting(id -> id.asInt32().getValue()).containsExactly(1, 2);
+            });
+
+        collection.deleteOne(Filters.eq("_id", 2));
+        database.runCommand(toUnique);
+        assertThat(collection.listIndexes().into(new ArrayList<>()))
+            .filteredOn(spec -> "email_1".equals(spec.getString("name")))
+            .singleElement().satisfies(index -> {
+                assertThat(index.getBoolean("unique")).isTrue();
+                assertThat(index).doesNotContainKey("prepareUnique");
+            });
+    }
+
+    @Test
     void indexesKeepTheirOptionsAndUniqueIsEnforced() {
         MongoCollection<Document> collection = client.getDatabase("catalogIndexes").getCollection("indexed");
         collection.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email_unique"));

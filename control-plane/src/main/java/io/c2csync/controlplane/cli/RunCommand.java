@@ -3,6 +3,7 @@ package io.c2csync.controlplane.cli;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.verify.EmbeddedVerification;
 import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.RuntimeConfig;
 import java.io.PrintWriter;
@@ -116,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         }
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
-                connect, secrets), Clock.systemUTC());
+                connect, secrets, EmbeddedVerification.Settings.defaults()), Clock.systemUTC());
     }
 
     private static Path stateFile(Path syncDir) {

@@ -9,6 +9,7 @@ import io.c2csync.controlplane.connect.PairTopics;
 import io.c2csync.controlplane.mongo.ConnectionStrings;
 import io.c2csync.controlplane.mongo.MongoClusterAdmin;
 import io.c2csync.controlplane.persist.FileSyncStateStore;
+import io.c2csync.controlplane.signals.AppliedHeartbeats;
 import io.c2csync.controlplane.signals.ClusterClients;
 import io.c2csync.controlplane.signals.CommitMarkers;
 import io.c2csync.controlplane.signals.HeartbeatWriter;
@@ -16,6 +17,7 @@ import io.c2csync.controlplane.signals.MarkerProgressSignals;
 import io.c2csync.controlplane.signals.PersistedSync;
 import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.Clusters;
+import io.c2csync.controlplane.verify.EmbeddedVerification;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,9 +44,10 @@ public final class SyncService implements AutoCloseable {
      * @param stateFile the persisted sync
      * @param connect where the connectors run
      * @param secrets how those connectors find the connection strings
+     * @param verification how often the embedded verifier compares beside the sync
      */
     public record Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
-            ConnectClient connect, ClusterSecrets secrets) {
+            ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification) {
         public Settings {
             Objects.requireNonNull(cluster0Uri, "cluster0Uri");
             Objects.requireNonNull(cluster1Uri, "cluster1Uri");
@@ -53,6 +56,7 @@ public final class SyncService implements AutoCloseable {
             Objects.requireNonNull(stateFile, "stateFile");
             Objects.requireNonNull(connect, "connect");
             Objects.requireNonNull(secrets, "secrets");
+            Objects.requireNonNull(verification, "verification");
         }
     }
 
@@ -71,11 +75,16 @@ public final class SyncService implements AutoCloseable {
                     new CommitMarkers(sync, clients, topics, clock));
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);
             parts.add(0, heartbeats);
+            EmbeddedVerification verification = new EmbeddedVerification(sync, clients,
+                    new AppliedHeartbeats(clients, topics), settings.verification(), clock);
+            parts.add(0, verification);
             ControlPlane controlPlane = ControlPlane.start(
                     ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id()),
-                    new Clusters(admin0, admin1), pipeline, new MarkerProgressSignals(sync, clients, topics), clock);
+                    new Clusters(admin0, admin1), pipeline,
+                    new MarkerProgressSignals(sync, clients, topics, verification), verification, clock);
             parts.add(0, controlPlane);
             heartbeats.start();
+            verification.start();
             return new SyncService(parts, controlPlane);
         } catch (RuntimeException e) {
             closeAll(parts, e);

@@ -50,13 +50,23 @@ final class ProcedureRunner {
         return Optional.ofNullable(warning);
     }
 
-    /** Runs the procedure to its end in the background; a step that waits or fails is tried again later. */
+    /** The warnings of a procedure stopped at a step: the error, then each finding; empty when none is stopped. */
+    List<String> stopWarnings() {
+        return keeper.current().flatMap(record -> record.stopIfAny()
+                .map(failure -> failure.warnings(stepName(record.procedure())))).orElse(List.of());
+    }
+
+    /**
+     * Runs the procedure to its end in the background; a step that waits or fails is tried again later. A procedure
+     * stopped at a step stays there until the step is asked for again.
+     */
     void advance() {
-        if (keeper.current().flatMap(SyncRecord::runningProcedure).isEmpty()) {
+        Optional<SyncRecord> current = keeper.current();
+        if (current.flatMap(SyncRecord::runningProcedure).isEmpty() || current.get().stopIfAny().isPresent()) {
             return;
         }
         try {
-            if (!runSteps()) {
+            if (runSteps() == Outcome.WAITING) {
                 scheduleRetry();
             }
         } catch (RuntimeException e) {
@@ -69,17 +79,17 @@ final class ProcedureRunner {
 
     /**
      * Runs the procedure from its persisted step, persisting each step done; the first failure is
-     * thrown. Returns false when a step waits (a retry is then scheduled).
+     * thrown. When a step waits, a retry is scheduled.
      */
-    boolean runNow() {
-        if (runSteps()) {
-            return true;
+    void runNow() {
+        if (runSteps() == Outcome.WAITING) {
+            scheduleRetry();
         }
-        scheduleRetry();
-        return false;
     }
 
-    private boolean runSteps() {
+    private enum Outcome { FINISHED, WAITING, STOPPED }
+
+    private Outcome runSteps() {
         SyncRecord current = beginRun(keeper.started());
         ProcedureStep step = current.procedure();
         CutoverProcedure procedure = procedures.get(step.kind());
@@ -88,7 +98,14 @@ final class ProcedureRunner {
             StepResult result = procedure.runStep(step.step(), current);
             if (result.stillWaitingFor().isPresent()) {
                 warning = null;
-                return false;
+                return Outcome.WAITING;
+            }
+            if (result.stoppedBy().isPresent()) {
+                keeper.persist(result.record().withStop(result.stoppedBy().get()));
+                warning = null;
+                log.error("{} stopped with {}: {}", stepName(step), result.stoppedBy().get().error().errorName(),
+                        result.stoppedBy().get().description());
+                return Outcome.STOPPED;
             }
             ProcedureStep done = step;
             step = step.next();
@@ -103,7 +120,7 @@ final class ProcedureRunner {
         keeper.persist(procedure.finish(current).withRunFinished(finishedAt));
         log.info("{} completed in {} ms; state {}", procedure.title(), took.toMillis(), keeper.started().state());
         timings.forEach(t -> t.procedureFinished(procedure.kind(), took));
-        return true;
+        return Outcome.FINISHED;
     }
 
     /** Notes in the persisted history when the procedure began, the first time it runs. */

@@ -24,6 +24,7 @@ import io.c2csync.controlplane.sync.SyncSpec;
 import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.sync.SyncStateMachine;
 import io.c2csync.controlplane.sync.SyncStateStore;
+import io.c2csync.controlplane.sync.Verification;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class SyncCoordinator implements AutoCloseable {
     private volatile boolean recovered;
 
     public SyncCoordinator(CoordinatorSettings settings, Clusters clusters, Pipeline pipeline,
-            ProgressSignals signals, SyncStateStore store, Clock clock) {
+            ProgressSignals signals, Verification verification, SyncStateStore store, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.clusters = clusters;
@@ -77,7 +78,7 @@ public final class SyncCoordinator implements AutoCloseable {
         this.calculator = new ProgressCalculator(clock, settings.instanceId(), clusters);
         this.reconciler = new PipelineReconciler(pipeline);
         this.procedures = new ProcedureRunner(List.of(new StartProcedure(clusters, pipeline),
-                new CommitProcedure(clusters, pipeline), new ReverseProcedure(clusters, pipeline)),
+                new CommitProcedure(clusters, pipeline, verification), new ReverseProcedure(clusters, pipeline)),
                 keeper, thread, settings.retryDelay(), clock, timings);
         this.startUndo = new StartUndo(clusters, pipeline, keeper);
         thread.execute(() -> MDC.put("syncId", settings.instanceId()));
@@ -154,10 +155,20 @@ public final class SyncCoordinator implements AutoCloseable {
         });
     }
 
-    /** Checks readiness, enters COMMITTING and returns; the steps run on the coordinator thread. */
+    /**
+     * Checks readiness, enters COMMITTING and returns; the steps run on the coordinator thread. On a commit stopped
+     * at a step, runs that step again instead.
+     */
     public void commit() {
         onCoordinatorThread(() -> {
             decide(new SyncCommand.Commit());
+            SyncRecord current = keeper.started();
+            if (current.stopIfAny().isPresent()) {
+                keeper.persist(current.withStop(null));
+                log.info("Commit called again: running the stopped step {} again", current.procedure().step());
+                thread.execute(procedures::advance);
+                return;
+            }
             Observation observation = observer.observe(keeper.started());
             List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
             if (!unmet.isEmpty()) {
@@ -196,8 +207,8 @@ public final class SyncCoordinator implements AutoCloseable {
         if (current.isEmpty()) {
             return calculator.withoutSync(state);
         }
-        List<String> warnings = Stream.of(procedures.warning(), reconciler.warning())
-                .flatMap(Optional::stream).toList();
+        List<String> warnings = Stream.concat(procedures.stopWarnings().stream(),
+                Stream.of(procedures.warning(), reconciler.warning()).flatMap(Optional::stream)).toList();
         return calculator.report(current.get(), observer.observe(current.get()), warnings);
     }
 
@@ -220,8 +231,8 @@ public final class SyncCoordinator implements AutoCloseable {
 
     private SyncState decide(SyncCommand command) {
         Optional<SyncRecord> current = keeper.current();
-        return SyncStateMachine.decide(state(),
-                current.flatMap(SyncRecord::runningProcedure).map(ProcedureStep::kind), command);
+        return SyncStateMachine.decide(state(), current.flatMap(SyncRecord::runningProcedure).map(ProcedureStep::kind),
+                current.flatMap(SyncRecord::stopIfAny).isPresent(), command);
     }
 
     private void onCoordinatorThread(Runnable command) {

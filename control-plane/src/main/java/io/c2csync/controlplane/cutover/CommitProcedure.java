@@ -3,25 +3,39 @@ package io.c2csync.controlplane.cutover;
 import io.c2csync.controlplane.sync.ClusterAdmin;
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.Clusters;
+import io.c2csync.controlplane.sync.FinalCheck;
 import io.c2csync.controlplane.sync.Pipeline;
+import io.c2csync.controlplane.sync.ProcedureFailure;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureStep;
+import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncState;
+import io.c2csync.controlplane.sync.UniqueIndexConversion;
+import io.c2csync.controlplane.sync.Verification;
 import java.util.List;
 
 /** The contract's commit, after the state went COMMITTING. */
 public final class CommitProcedure extends NumberedProcedure {
+    /** What a stopped commit leaves behind and how to go on; the API docs say the same. */
+    private static final String STOPPED_REMEDY = "The commit stopped: user writes stay blocked where the sync blocked "
+            + "them (the destination, and the source if the commit blocked it) and the forward connectors stay paused. Correct the destination "
+            + "with a user holding bypassWriteBlockingMode, then call commit again to run this step again";
     private static final List<String> STEPS = List.of(
         "blocking user writes on the source",
         "taking the commit point (the source cluster time after blocking)",
         "waiting for the destination to reach the commit point",
         "pausing the forward connectors",
+        "making the unique indexes unique again on the destination",
+        "verifying that the destination equals the source",
         "recording the destination cluster time",
         "lifting user write blocking on the destination");
 
-    public CommitProcedure(Clusters clusters, Pipeline pipeline) {
+    private final Verification verification;
+
+    public CommitProcedure(Clusters clusters, Pipeline pipeline, Verification verification) {
         super(ProcedureKind.COMMIT, "Commit", STEPS, clusters, pipeline);
+        this.verification = verification;
     }
 
     @Override
@@ -47,14 +61,38 @@ public final class CommitProcedure extends NumberedProcedure {
                 pipeline.pause(record.pair());
                 yield StepResult.done(record);
             }
-            case 5 -> StepResult.done(record.withDestinationOpenedAt(destination.clusterTime()));
-            case 6 -> {
+            case 5 -> uniqueIndexes(record, destination.convertRecordedUniqueIndexes());
+            case 6 -> record.spec().verificationEnabled()
+                    ? finalCheck(record, verification.finalCheck(record.currentPair()))
+                    : StepResult.done(record);
+            case 7 -> StepResult.done(record.withDestinationOpenedAt(destination.clusterTime()));
+            case 8 -> {
                 if (record.spec().writeBlocking().blocksDestination()) {
                     destination.setUserWriteBlocking(false);
                 }
                 yield StepResult.done(record);
             }
             default -> throw new IllegalArgumentException("commit has no step " + step);
+        };
+    }
+
+    private static StepResult uniqueIndexes(SyncRecord record, UniqueIndexConversion conversion) {
+        if (conversion.violations().isEmpty()) {
+            return StepResult.done(record);
+        }
+        return StepResult.stopped(record, new ProcedureFailure(SyncError.UNIQUE_INDEX_VIOLATION,
+                conversion.violations().size() + " unique index(es) of the source hold duplicates on the destination, "
+                        + "so they cannot be made unique there: " + String.join("; ", conversion.violations())
+                        + ". " + STOPPED_REMEDY, conversion.violations()));
+    }
+
+    private static StepResult finalCheck(SyncRecord record, FinalCheck check) {
+        return switch (check.status()) {
+            case RUNNING -> StepResult.waiting(record, "the final verification to compare source and destination");
+            case EQUAL -> StepResult.done(record);
+            case DIFFERENT -> StepResult.stopped(record, new ProcedureFailure(SyncError.VERIFICATION_FAILED,
+                    "the destination differs from the source after the drain: " + check.summary() + ". "
+                            + STOPPED_REMEDY, check.differences()));
         };
     }
 

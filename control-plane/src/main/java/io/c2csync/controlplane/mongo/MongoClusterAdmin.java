@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import io.c2csync.controlplane.sync.ClusterAdmin;
 import io.c2csync.controlplane.sync.ClusterFacts;
 import io.c2csync.controlplane.sync.ClusterTime;
+import io.c2csync.controlplane.sync.UniqueIndexConversion;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -86,6 +87,11 @@ public final class MongoClusterAdmin implements ClusterAdmin, AutoCloseable {
             command(new BsonDocument("ping", new BsonInt32(1)));
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         });
+    }
+
+    @Override
+    public UniqueIndexConversion convertRecordedUniqueIndexes() {
+        return run("making the recorded unique indexes unique", () -> new UniqueIndexConverter(client).convertRecorded());
     }
 
     @Override

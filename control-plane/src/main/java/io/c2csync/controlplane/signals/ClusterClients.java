@@ -33,10 +33,15 @@ public record ClusterClients(MongoClient cluster0, MongoClient cluster1) impleme
     /** Runs {@code operation} on one cluster; driver failures become the control plane's errors. */
     public <T> T on(ClusterName name, String operation, Function<MongoClient, T> action) {
         try {
-            return action.apply(name == ClusterName.CLUSTER0 ? cluster0 : cluster1);
+            return action.apply(client(name));
         } catch (MongoException e) {
             throw MongoErrors.classify(name.apiName(), operation, e);
         }
+    }
+
+    /** The client of one cluster as it is, e.g. for a long read that handles the driver's errors itself. */
+    public MongoClient client(ClusterName name) {
+        return name == ClusterName.CLUSTER0 ? cluster0 : cluster1;
     }
 
     private static MongoClient client(String uri) {

@@ -1,8 +1,6 @@
 package io.c2csync.controlplane.signals;
 
 import com.mongodb.client.model.Filters;
-import io.c2csync.connector.topics.Marker;
-import io.c2csync.connector.topics.MarkerKind;
 import io.c2csync.connector.topics.MarkerNamespace;
 import io.c2csync.connector.topics.NamespaceSelection;
 import io.c2csync.connector.topics.SyncGroupTopic;
@@ -14,6 +12,7 @@ import io.c2csync.controlplane.sync.CopyProgress;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.sync.Verification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,36 +21,36 @@ import org.bson.BsonDocument;
 /**
  * Progress from what reached the destination. Lag: the oldest of the groups' newest heartbeats
  * there. Copy done and indexes built: every group's first heartbeat arrived — the source task
- * sends the whole copy, its index builds included, before it streams any change. Events applied:
+ * sends the whole copy, its index builds included, before it streams any change ({@link AppliedHeartbeats}). Events applied:
  * the sink's checkpoints (the Kafka offset applied last, per group topic). Copy bytes: the
- * selected collections' sizes on the source against those on the destination.
+ * selected collections' sizes on the source against those on the destination. Verification: the
+ * embedded verifier's counters.
  */
 public final class MarkerProgressSignals implements ProgressSignals {
     private final PersistedSync sync;
     private final ClusterClients clients;
     private final PairTopics topics;
+    private final AppliedHeartbeats heartbeats;
+    private final Verification verification;
 
-    public MarkerProgressSignals(PersistedSync sync, ClusterClients clients, PairTopics topics) {
+    public MarkerProgressSignals(PersistedSync sync, ClusterClients clients, PairTopics topics,
+            Verification verification) {
         this.sync = sync;
         this.clients = clients;
         this.topics = topics;
+        this.heartbeats = new AppliedHeartbeats(clients, topics);
+        this.verification = verification;
     }
 
     @Override
     public ProgressSample sample(PairId id) {
         ConnectorPair pair = sync.currentPair(id);
-        List<SyncGroupTopic> groups = topics.groups(id);
-        List<Optional<Instant>> heartbeats = groups.stream().map(topic -> clients.on(pair.direction().destination(),
-                "reading the applied heartbeat", client -> new MarkerCollection(client)
-                        .read(topic, MarkerKind.HEARTBEAT).map(Marker::wallTime))).toList();
-        boolean streaming = heartbeats.stream().allMatch(Optional::isPresent);
-        Instant newestApplied = streaming
-                ? heartbeats.stream().map(Optional::get).min(Instant::compareTo).orElseThrow()
-                : null;
-        return new ProgressSample(copy(pair, streaming), newestApplied, eventsApplied(pair, groups), streaming, null);
+        Optional<Instant> newestApplied = heartbeats.newestOfEveryGroup(pair);
+        boolean streaming = newestApplied.isPresent();
+        return new ProgressSample(copy(pair, streaming), newestApplied.orElse(null),
+                eventsApplied(pair, topics.groups(id)), streaming, verification.report(pair).orElse(null));
     }
 
-    /** A pair that streams from a cluster time (after reverse) copies nothing: its copy is done from the start. */
     private CopyProgress copy(ConnectorPair pair, boolean streaming) {
         boolean done = streaming || pair.startPoint().resumeAt().isPresent();
         NamespaceSelection selection = Selections.of(pair.spec());

@@ -20,4 +20,11 @@ public interface ClusterAdmin {
 
     /** Round trip of a ping command in milliseconds. */
     long pingMillis();
+
+    /**
+     * Makes the unique indexes that the sink built non-unique during the sync (recorded in its marker database) unique
+     * again: {@code collMod prepareUnique}, then {@code unique}. Indexes already converted or since dropped are
+     * skipped, so a repeat converts what is left.
+     */
+    UniqueIndexConversion convertRecordedUniqueIndexes();
 }

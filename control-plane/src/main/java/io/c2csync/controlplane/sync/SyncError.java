@@ -15,6 +15,10 @@ public enum SyncError {
     CONNECT_UNAVAILABLE("ConnectUnavailable", 503),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+    /** The commit's final check found the destination different from the source; the commit stopped. */
+    VERIFICATION_FAILED("VerificationFailed", 409),
+    /** A unique index could not be made unique again on the destination (duplicates); the commit stopped. */
+    UNIQUE_INDEX_VIOLATION("UniqueIndexViolation", 409),
     INTERNAL_ERROR("InternalError", 500);
 
     private final String errorName;

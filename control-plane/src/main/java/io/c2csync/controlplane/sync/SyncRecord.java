@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param history every start, commit and reverse of this sync, oldest first
  * @param sourceDatabasesAtStart the source's user databases when the sync started, which the
  *     connector pairs split into sync groups; null in records from before groups per database
+ * @param stoppedBy why the running procedure stopped at its step instead of retrying it; null while it runs or retries
  */
 public record SyncRecord(
         ClusterAddresses clusters,
@@ -31,7 +32,8 @@ public record SyncRecord(
         ClusterTime destinationOpenedAt,
         ProcedureStep procedure,
         List<ProcedureRun> history,
-        List<String> sourceDatabasesAtStart) {
+        List<String> sourceDatabasesAtStart,
+        ProcedureFailure stoppedBy) {
 
     public SyncRecord {
         Objects.requireNonNull(clusters, "clusters");
@@ -45,7 +47,7 @@ public record SyncRecord(
 
     public static SyncRecord started(ClusterAddresses clusters, SyncSpec spec, List<String> sourceDatabases) {
         return new SyncRecord(clusters, spec, spec.direction(), SyncState.RUNNING, new PairId(1), null, null, null,
-                null, List.of(), sourceDatabases);
+                null, List.of(), sourceDatabases, null);
     }
 
     /** The source's databases at the start; empty for a record from before they were kept. */
@@ -61,28 +63,28 @@ public record SyncRecord(
 
     public SyncRecord withState(SyncState newState) {
         return new SyncRecord(clusters, spec, direction, newState, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, history, sourceDatabasesAtStart);
+                procedure, history, sourceDatabasesAtStart, stoppedBy);
     }
 
     public SyncRecord withProcedure(ProcedureStep newProcedure) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                newProcedure, history, sourceDatabasesAtStart);
+                newProcedure, history, sourceDatabasesAtStart, stoppedBy);
     }
 
     public SyncRecord withCommitPoint(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, time, destinationOpenedAt, procedure,
-                history, sourceDatabasesAtStart);
+                history, sourceDatabasesAtStart, stoppedBy);
     }
 
     public SyncRecord withDestinationOpenedAt(ClusterTime time) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, time, procedure,
-                history, sourceDatabasesAtStart);
+                history, sourceDatabasesAtStart, stoppedBy);
     }
 
     /** The next connector pair, carrying the sync the other way from {@code start}. */
     public SyncRecord reversedOnto(PairId newPair, ClusterTime start) {
         return new SyncRecord(clusters, spec, direction.reversed(), state, newPair, start, commitPoint,
-                destinationOpenedAt, procedure, history, sourceDatabasesAtStart);
+                destinationOpenedAt, procedure, history, sourceDatabasesAtStart, stoppedBy);
     }
 
     /** Notes the procedure as begun at {@code at}, unless it already is (a step being run again). */
@@ -111,7 +113,17 @@ public record SyncRecord(
 
     private SyncRecord withHistory(List<ProcedureRun> runs) {
         return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
-                procedure, runs, sourceDatabasesAtStart);
+                procedure, runs, sourceDatabasesAtStart, stoppedBy);
+    }
+
+    /** Stopped at the current step by {@code failure}, or (null) running again. */
+    public SyncRecord withStop(ProcedureFailure failure) {
+        return new SyncRecord(clusters, spec, direction, state, pair, pairStart, commitPoint, destinationOpenedAt,
+                procedure, history, sourceDatabasesAtStart, failure);
+    }
+
+    public Optional<ProcedureFailure> stopIfAny() {
+        return Optional.ofNullable(stoppedBy);
     }
 
     public Optional<ProcedureStep> runningProcedure() {

@@ -46,12 +46,20 @@ public final class SyncStateMachine {
     /**
      * As {@link #decide(SyncState, SyncCommand)}, and while a procedure runs only progress is
      * allowed: a start being finished after a restart keeps the state RUNNING but takes no calls.
+     * A commit {@code stopped} at a step (see {@link ProcedureFailure}) also takes commit, which runs
+     * that step again.
      */
-    public static SyncState decide(SyncState state, Optional<ProcedureKind> running, SyncCommand command) {
+    public static SyncState decide(SyncState state, Optional<ProcedureKind> running, boolean stopped,
+            SyncCommand command) {
+        boolean commitStopped = stopped && running.equals(Optional.of(ProcedureKind.COMMIT));
+        if (commitStopped && command.call() == ApiCall.COMMIT) {
+            return SyncState.COMMITTING;
+        }
         if (running.isPresent() && command.call() != ApiCall.PROGRESS) {
             throw new SyncException(SyncError.INVALID_STATE, "cannot " + command.call().pathName() + " while the "
-                    + running.get().name().toLowerCase(Locale.ROOT) + " procedure of the sync runs (state "
-                    + state + "); allowed now: progress");
+                    + running.get().name().toLowerCase(Locale.ROOT) + " procedure of the sync "
+                    + (stopped ? "is stopped" : "runs") + " (state " + state + "); allowed now: progress"
+                    + (commitStopped ? ", commit (runs the stopped step again)" : ""));
         }
         return decide(state, command);
     }

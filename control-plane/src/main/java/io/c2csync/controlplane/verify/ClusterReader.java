@@ -20,6 +20,11 @@ final class ClusterReader {
     private static final BsonDocument BY_ID = new BsonDocument("_id", new BsonInt32(1));
     private static final BsonString COLLECTION = new BsonString("collection");
     private static final Collation SIMPLE = Collation.builder().locale("simple").build();
+    /**
+     * Documents per batch: without it the server fills batches up to 16 MiB, and the driver holds a reply twice while
+     * decoding it, so each side would need 32 MiB of heap even for small documents.
+     */
+    private static final int BATCH_SIZE = 1_000;
 
     private final MongoClient client;
 
@@ -58,7 +63,7 @@ final class ClusterReader {
     /** The documents as their raw bytes, sorted by {@code _id} as the server's {@code _id} index orders them. */
     MongoCursor<RawBsonDocument> inIdOrder(MongoNamespace namespace) {
         return collection(namespace).withDocumentClass(RawBsonDocument.class)
-                .find().sort(BY_ID).collation(SIMPLE).iterator();
+                .find().sort(BY_ID).collation(SIMPLE).batchSize(BATCH_SIZE).iterator();
     }
 
     private MongoCollection<BsonDocument> collection(MongoNamespace namespace) {

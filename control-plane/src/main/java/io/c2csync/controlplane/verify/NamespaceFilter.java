@@ -3,10 +3,13 @@ package io.c2csync.controlplane.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c2csync.connector.topics.NamespaceSelection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,16 +28,17 @@ public final class NamespaceFilter {
     private static final Set<String> RULE_FIELDS = Set.of("database", "databaseRegex", "collections", "collectionsRegex");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Rule> include;
-    private final List<Rule> exclude;
+    /** False when no collection of the database can be selected. */
+    private final Predicate<String> databaseMaySelect;
+    private final BiPredicate<String, String> selects;
 
-    private NamespaceFilter(List<Rule> include, List<Rule> exclude) {
-        this.include = List.copyOf(include);
-        this.exclude = List.copyOf(exclude);
+    private NamespaceFilter(Predicate<String> databaseMaySelect, BiPredicate<String, String> selects) {
+        this.databaseMaySelect = databaseMaySelect;
+        this.selects = selects;
     }
 
     public static NamespaceFilter all() {
-        return new NamespaceFilter(List.of(), List.of());
+        return new NamespaceFilter(database -> true, (database, collection) -> true);
     }
 
     /**
@@ -42,20 +46,26 @@ public final class NamespaceFilter {
      * @throws IllegalArgumentException naming the filter and what is wrong with it
      */
     public static NamespaceFilter parse(List<String> includeJson, List<String> excludeJson) {
-        return new NamespaceFilter(parseAll("include", includeJson), parseAll("exclude", excludeJson));
+        List<Rule> include = parseAll("include", includeJson);
+        List<Rule> exclude = parseAll("exclude", excludeJson);
+        return new NamespaceFilter(
+                database -> include.isEmpty() || include.stream().anyMatch(rule -> rule.matchesDatabase(database)),
+                (database, collection) -> (include.isEmpty() || include.stream().anyMatch(rule -> rule.matches(database, collection)))
+                        && exclude.stream().noneMatch(rule -> rule.matches(database, collection)));
+    }
+
+    /** The namespaces a sync carries, as its connectors select them. */
+    public static NamespaceFilter of(NamespaceSelection selection) {
+        return new NamespaceFilter(database -> true, selection::selects);
     }
 
     /** False when no collection of {@code database} can be synced, so the database need not be listed. */
     public boolean mayInclude(String database) {
-        return !NEVER_SYNCED_DATABASES.contains(database)
-                && (include.isEmpty() || include.stream().anyMatch(rule -> rule.matchesDatabase(database)));
+        return !NEVER_SYNCED_DATABASES.contains(database) && databaseMaySelect.test(database);
     }
 
     public boolean includes(String database, String collection) {
-        return mayInclude(database)
-                && !collection.startsWith("system.")
-                && (include.isEmpty() || include.stream().anyMatch(rule -> rule.matches(database, collection)))
-                && exclude.stream().noneMatch(rule -> rule.matches(database, collection));
+        return mayInclude(database) && !collection.startsWith("system.") && selects.test(database, collection);
     }
 
     private static List<Rule> parseAll(String role, List<String> filters) {

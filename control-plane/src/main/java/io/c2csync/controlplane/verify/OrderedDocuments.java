@@ -18,6 +18,7 @@ final class OrderedDocuments implements AutoCloseable {
     private final String side;
     private final MongoCursor<RawBsonDocument> cursor;
     private final Counters counters;
+    private final VerificationProgress progress;
     private RawBsonDocument current;
     private BsonValue currentId;
     private long count;
@@ -27,6 +28,7 @@ final class OrderedDocuments implements AutoCloseable {
         this.side = side.name().toLowerCase(Locale.ROOT);
         this.cursor = cursor;
         this.counters = progress.counters(side);
+        this.progress = progress;
         advance();
     }
 
@@ -47,6 +49,7 @@ final class OrderedDocuments implements AutoCloseable {
     }
 
     void advance() {
+        progress.stopIfCancelled();
         if (!cursor.hasNext()) {
             current = null;
             currentId = null;

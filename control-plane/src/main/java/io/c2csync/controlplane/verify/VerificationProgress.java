@@ -9,6 +9,7 @@ public final class VerificationProgress {
     private final Counters source = new Counters();
     private final Counters destination = new Counters();
     private volatile VerificationPhase phase = VerificationPhase.NOT_STARTED;
+    private volatile boolean cancelled;
 
     public SideProgress source() {
         return source.snapshot(phase);
@@ -24,6 +25,17 @@ public final class VerificationProgress {
 
     void phase(VerificationPhase next) {
         phase = next;
+    }
+
+    /** Asks the run to stop at its next document; it then throws {@link VerificationCancelledException}. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    void stopIfCancelled() {
+        if (cancelled) {
+            throw new VerificationCancelledException();
+        }
     }
 
     Counters counters(Side side) {

@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.verify;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The outcome of one verification.
@@ -22,5 +23,20 @@ public record VerificationResult(List<NamespaceReport> namespaces, List<Differen
 
     public long comparedDocuments() {
         return namespaces.stream().mapToLong(NamespaceReport::comparedDocuments).sum();
+    }
+
+    /**
+     * One line: {@code equal: 3 namespaces, 1200 documents compared}, or the count of differences, the differing
+     * namespaces and the first {@code shown} differences with their {@code _id}s.
+     */
+    public String summary(int shown) {
+        if (equal()) {
+            return "equal: " + namespaces.size() + " namespaces, " + comparedDocuments() + " documents compared";
+        }
+        List<String> differing = namespaces.stream().filter(namespace -> namespace.differences() > 0)
+                .map(namespace -> namespace.namespace().getFullName()).toList();
+        return differenceCount + " differences in " + differing.size() + " of " + namespaces.size() + " namespaces ("
+                + String.join(", ", differing) + "); first: " + firstDifferences.stream().limit(shown)
+                .map(Difference::describe).collect(Collectors.joining("; "));
     }
 }

@@ -3,8 +3,8 @@
  *
  * <p>Memory does not grow with the data. {@link io.c2csync.controlplane.verify.Verifier} reads each collection of
  * both clusters sorted by {@code _id} (MongoDB's own order, {@link io.c2csync.controlplane.verify.BsonSortOrder})
- * and merges the two streams, holding one driver batch per side (at most 16 MiB each, as the server caps batches)
- * and one document per side outside it; documents are compared as raw BSON bytes, decoded only when they differ.
+ * and merges the two streams, holding one driver batch per side (1,000 documents, and at most 16 MiB as the server
+ * caps batches; the driver holds a reply twice while decoding it) and one document per side outside it; documents are compared as raw BSON bytes, decoded only when they differ.
  * Besides that it keeps one catalog entry per namespace, one count line per namespace and the first N differences.
  */
 package io.c2csync.controlplane.verify;

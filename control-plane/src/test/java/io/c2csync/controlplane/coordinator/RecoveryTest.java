@@ -107,7 +107,7 @@ class RecoveryTest {
         SyncRecord persisted = harness.store.load().orElseThrow();
         harness.store.save(new SyncRecord(new ClusterAddresses("host1:27017", "host0:27017"), persisted.spec(),
                 persisted.direction(), persisted.state(), persisted.pair(), null, null, null, null, persisted.history(),
-                persisted.sourceDatabasesAtStart()));
+                persisted.sourceDatabasesAtStart(), null));
 
         SyncCoordinator restarted = harness.newCoordinator();
 

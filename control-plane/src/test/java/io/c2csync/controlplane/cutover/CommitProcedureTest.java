@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.fakes.FakeClusterAdmin;
 import io.c2csync.controlplane.fakes.FakePipeline;
+import io.c2csync.controlplane.fakes.FakeVerification;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.progress.ProgressReport;
 import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.FinalCheck;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.SyncError;
@@ -71,6 +73,8 @@ class CommitProcedureTest {
         assertThat(harness.journal.since(mark)).containsExactly(
                 "cluster0: clusterTime " + harness.store.load().orElseThrow().commitPoint(),
                 "pipeline: pause 1",
+                "cluster1: convertRecordedUniqueIndexes",
+                "verifier: final check of pair 1 EQUAL",
                 "cluster1: clusterTime " + harness.store.load().orElseThrow().destinationOpenedAt(),
                 "cluster1: setUserWriteBlocking(false)");
         assertThat(harness.cluster0.writesBlocked()).isFalse();
@@ -156,8 +160,8 @@ class CommitProcedureTest {
     }
 
     /** Step k's dependency fails, the process dies while retrying it, a new process finishes the commit. */
-    @ParameterizedTest(name = "crash at step {0}/6")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ParameterizedTest(name = "crash at step {0}/8")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void aRestartResumesAtThePersistedStep(int failingStep) {
         SyncCoordinator first = harness.recovered();
         first.start(SyncHarness.reversibleSpec());
@@ -166,13 +170,14 @@ class CommitProcedureTest {
 
         first.commit();
         await("commit retrying step " + failingStep, SyncHarness.AWAIT).until(() -> first.progress().warnings().stream()
-                .anyMatch(w -> w.startsWith("Commit step " + failingStep + "/6 failed, retrying")));
+                .anyMatch(w -> w.startsWith("Commit step " + failingStep + "/8 failed, retrying")));
         assertThat(harness.store.load().orElseThrow().procedure().step()).isEqualTo(failingStep);
         first.close();
 
         harness.cluster0.heal();
         harness.cluster1.heal();
         harness.pipeline.heal();
+        harness.verification.heal();
         SyncCoordinator second = harness.recovered();
         SyncHarness.awaitState(second, SyncState.COMMITTED);
 
@@ -182,12 +187,134 @@ class CommitProcedureTest {
         assertThat(second.progress().canWrite()).isTrue();
     }
 
+    @Test
+    void aDifferenceFoundByTheFinalCheckStopsTheCommitWithTheDestinationBlockedUntilCommitIsCalledAgain() {
+        SyncCoordinator coordinator = harness.recovered();
+        coordinator.start(SyncHarness.reversibleSpec());
+        harness.verification.outcome(new FinalCheck(FinalCheck.Status.DIFFERENT,
+                "1 differences in 1 of 1 namespaces (shop.orders); first: EXTRA_DOCUMENT shop.orders _id 7: planted",
+                List.of("EXTRA_DOCUMENT shop.orders _id 7: planted")));
+
+        coordinator.commit();
+        awaitStopped(SyncError.VERIFICATION_FAILED);
+
+        assertThat(coordinator.state()).isEqualTo(SyncState.COMMITTING);
+        assertThat(harness.store.load().orElseThrow().procedure().step()).isEqualTo(6);
+        assertThat(harness.cluster1.writesBlocked()).isTrue();
+        assertThat(harness.cluster0.writesBlocked()).isTrue();
+        assertThat(coordinator.progress().warnings()).startsWith(
+                "Commit step 6/8 stopped with VerificationFailed: the destination differs from the source after the "
+                        + "drain: 1 differences in 1 of 1 namespaces (shop.orders); first: EXTRA_DOCUMENT shop.orders "
+                        + "_id 7: planted. The commit stopped: user writes stay blocked where the sync blocked them "
+                        + "(the destination, and the source if the commit blocked it) and the forward connectors stay "
+                        + "paused. Correct the destination with a user holding bypassWriteBlockingMode, then call "
+                        + "commit again to run this step again",
+                "EXTRA_DOCUMENT shop.orders _id 7: planted");
+        assertThatThrownBy(coordinator::pause).isInstanceOfSatisfying(SyncException.class, e ->
+                assertThat(e.description()).contains("allowed now: progress, commit (runs the stopped step again)"));
+        assertThat(finalChecks()).hasSize(1);
+
+        harness.verification.outcome(FakeVerification.EQUAL);
+        coordinator.commit();
+        SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
+        assertThat(harness.cluster1.writesBlocked()).isFalse();
+        assertThat(finalChecks()).containsExactly("verifier: final check of pair 1 DIFFERENT",
+                "verifier: final check of pair 1 EQUAL");
+        assertThat(coordinator.progress().warnings()).isEmpty();
+    }
+
+    @Test
+    void aStoppedCommitStaysStoppedAcrossARestart() {
+        SyncCoordinator first = harness.recovered();
+        first.start(SyncHarness.reversibleSpec());
+        harness.verification.outcome(new FinalCheck(FinalCheck.Status.DIFFERENT, "differs", List.of()));
+        first.commit();
+        awaitStopped(SyncError.VERIFICATION_FAILED);
+        first.close();
+
+        SyncCoordinator second = harness.recovered();
+        // runs on the coordinator thread after the recovery's advance, so that advance has had its turn
+        assertThatThrownBy(second::pause).isInstanceOf(SyncException.class);
+
+        assertThat(finalChecks()).hasSize(1);
+        assertThat(second.state()).isEqualTo(SyncState.COMMITTING);
+        assertThat(second.progress().warnings()).first().asString()
+                .startsWith("Commit step 6/8 stopped with VerificationFailed: the destination differs from the source");
+    }
+
+    @Test
+    void duplicatesOnTheDestinationStopTheCommitBeforeTheFinalCheck() {
+        SyncCoordinator coordinator = harness.recovered();
+        coordinator.start(SyncHarness.reversibleSpec());
+        harness.cluster1.uniqueIndexViolations(List.of("shop.users index email_1: 1 key(s) held by more than one "
+                + "document, _ids [1, 2]"));
+
+        coordinator.commit();
+        awaitStopped(SyncError.UNIQUE_INDEX_VIOLATION);
+
+        assertThat(harness.store.load().orElseThrow().procedure().step()).isEqualTo(5);
+        assertThat(finalChecks()).isEmpty();
+        assertThat(harness.cluster1.writesBlocked()).isTrue();
+        assertThat(coordinator.progress().warnings()).anyMatch(w -> w.startsWith("Commit step 5/8 stopped with "
+                + "UniqueIndexViolation: 1 unique index(es) of the source hold duplicates on the destination, so they "
+                + "cannot be made unique there: shop.users index email_1: 1 key(s) held by more than one document, "
+                + "_ids [1, 2]."));
+
+        harness.cluster1.uniqueIndexViolations(List.of());
+        coordinator.commit();
+        SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
+        assertThat(finalChecks()).containsExactly("verifier: final check of pair 1 EQUAL");
+    }
+
+    @Test
+    void theFinalCheckRunsBesideTheCoordinatorThreadUntilItEnds() {
+        SyncCoordinator coordinator = harness.recovered();
+        coordinator.start(SyncHarness.reversibleSpec());
+        harness.verification.hold();
+
+        coordinator.commit();
+        await("the final check asked again while it runs", SyncHarness.AWAIT).until(() -> finalChecks().size() >= 2);
+        assertThatThrownBy(coordinator::pause).isInstanceOf(SyncException.class);
+        assertThat(coordinator.state()).isEqualTo(SyncState.COMMITTING);
+        assertThat(harness.cluster1.writesBlocked()).isTrue();
+
+        harness.verification.release();
+        SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
+        assertThat(finalChecks()).allMatch(check -> check.endsWith("RUNNING") || check.endsWith("EQUAL"))
+                .last().isEqualTo("verifier: final check of pair 1 EQUAL");
+    }
+
+    @Test
+    void verificationTurnedOffAtStartSkipsTheFinalCheck() {
+        SyncCoordinator coordinator = harness.recovered();
+        SyncSpec on = SyncHarness.reversibleSpec();
+        coordinator.start(new SyncSpec(on.direction(), on.reversible(), on.writeBlocking(), on.includeNamespaces(),
+                on.excludeNamespaces(), on.buildIndexes(), false));
+
+        coordinator.commit();
+        SyncHarness.awaitState(coordinator, SyncState.COMMITTED);
+
+        assertThat(finalChecks()).isEmpty();
+        assertThat(harness.journal.entries()).contains("cluster1: convertRecordedUniqueIndexes");
+    }
+
+    private void awaitStopped(SyncError error) {
+        await("the commit stopped with " + error, SyncHarness.AWAIT).until(() -> harness.store.load()
+                .flatMap(SyncRecord::stopIfAny).map(failure -> failure.error() == error).orElse(false));
+    }
+
+    private List<String> finalChecks() {
+        return harness.journal.entries().stream().filter(entry -> entry.startsWith("verifier: ")).toList();
+    }
+
     /** The changes a commit of cluster0 → cluster1 with blocking on both sides makes, in order. */
     private static List<String> forwardCommitJournal(SyncRecord committed) {
         return List.of(
                 "cluster0: setUserWriteBlocking(true)",
                 "cluster0: clusterTime " + committed.commitPoint(),
                 "pipeline: pause 1",
+                "cluster1: convertRecordedUniqueIndexes",
+                "verifier: final check of pair 1 EQUAL",
                 "cluster1: clusterTime " + committed.destinationOpenedAt(),
                 "cluster1: setUserWriteBlocking(false)");
     }
@@ -198,8 +325,10 @@ class CommitProcedureTest {
             case 2 -> harness.cluster0.fail(FakeClusterAdmin.Operation.CLUSTER_TIME);
             case 3 -> harness.pipeline.fail(FakePipeline.Operation.APPLIED_THROUGH);
             case 4 -> harness.pipeline.fail(FakePipeline.Operation.PAUSE);
-            case 5 -> harness.cluster1.fail(FakeClusterAdmin.Operation.CLUSTER_TIME);
-            case 6 -> harness.cluster1.fail(FakeClusterAdmin.Operation.WRITE_BLOCKING);
+            case 5 -> harness.cluster1.fail(FakeClusterAdmin.Operation.UNIQUE_INDEXES);
+            case 6 -> harness.verification.fail();
+            case 7 -> harness.cluster1.fail(FakeClusterAdmin.Operation.CLUSTER_TIME);
+            case 8 -> harness.cluster1.fail(FakeClusterAdmin.Operation.WRITE_BLOCKING);
             default -> throw new IllegalArgumentException("commit has no step " + step);
         }
     }

@@ -78,6 +78,8 @@ class ReverseProcedureTest {
                 "cluster1: setUserWriteBlocking(true)",
                 "cluster1: clusterTime " + committedBack.commitPoint(),
                 "pipeline: pause 2",
+                "cluster0: convertRecordedUniqueIndexes",
+                "verifier: final check of pair 2 EQUAL",
                 "cluster0: clusterTime " + committedBack.destinationOpenedAt(),
                 "cluster0: setUserWriteBlocking(false)",
                 "pipeline: deploy 3 cluster0->cluster1 from " + committedBack.destinationOpenedAt(),

@@ -17,6 +17,7 @@ import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.cli.SyncService;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.verify.EmbeddedVerification;
 import io.c2csync.emulator.EmulatedReplicaSet;
 import io.c2csync.emulator.EmulatorOptions;
 import io.c2csync.runtime.EmbeddedRuntime;
@@ -90,7 +91,8 @@ class SyncEndToEndTest {
 
         try (SyncService service = SyncService.start(new SyncService.Settings(clusters.get(0).connectionString(),
                 clusters.get(1).connectionString(), new InetSocketAddress("127.0.0.1", 0), "e2e",
-                workDir.resolve("sync-state.json"), runtime.connectClient(), secrets), Clock.systemUTC())) {
+                workDir.resolve("sync-state.json"), runtime.connectClient(), secrets,
+                EmbeddedVerification.Settings.defaults()), Clock.systemUTC())) {
             SyncApi api = new SyncApi(service.apiUri());
 
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\","

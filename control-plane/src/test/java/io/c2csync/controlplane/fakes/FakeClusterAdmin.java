@@ -7,6 +7,7 @@ import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.ServerVersion;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
+import io.c2csync.controlplane.sync.UniqueIndexConversion;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A cluster in memory: facts to report, a write-blocking flag, a ticking cluster time, failures on demand. */
 public final class FakeClusterAdmin implements ClusterAdmin {
-    public enum Operation { INSPECT, WRITE_BLOCKING, CLUSTER_TIME, PING }
+    public enum Operation { INSPECT, WRITE_BLOCKING, CLUSTER_TIME, PING, UNIQUE_INDEXES }
 
     private final String name;
     private final String address;
@@ -27,6 +28,7 @@ public final class FakeClusterAdmin implements ClusterAdmin {
     private volatile ClusterFacts facts =
             new ClusterFacts(new ServerVersion(6, 0), true, EnumSet.allOf(ClusterAction.class), List.of());
     private volatile boolean writesBlocked;
+    private volatile List<String> uniqueIndexViolations = List.of();
 
     public FakeClusterAdmin(String name, String address, Journal journal) {
         this.name = name;
@@ -86,6 +88,18 @@ public final class FakeClusterAdmin implements ClusterAdmin {
     public long pingMillis() {
         failIf(Operation.PING);
         return 3;
+    }
+
+    /** The next conversions of unique indexes find these duplicates (none by default). */
+    public void uniqueIndexViolations(List<String> violations) {
+        uniqueIndexViolations = List.copyOf(violations);
+    }
+
+    @Override
+    public UniqueIndexConversion convertRecordedUniqueIndexes() {
+        failIf(Operation.UNIQUE_INDEXES);
+        journal.add(name + ": convertRecordedUniqueIndexes");
+        return new UniqueIndexConversion(List.of(), uniqueIndexViolations);
     }
 
     private void failIf(Operation operation) {

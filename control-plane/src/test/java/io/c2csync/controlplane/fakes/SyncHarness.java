@@ -31,6 +31,7 @@ public final class SyncHarness implements AutoCloseable {
     public final FakeClusterAdmin cluster1 = new FakeClusterAdmin("cluster1", "host1:27017", journal);
     public final Clusters clusters = new Clusters(cluster0, cluster1);
     public final FakePipeline pipeline = new FakePipeline(journal);
+    public final FakeVerification verification = new FakeVerification(journal);
     public final FakeProgressSignals signals = new FakeProgressSignals(FakeProgressSignals.caughtUp(clock.instant()));
     public final InMemorySyncStateStore store = new InMemorySyncStateStore();
     private final List<SyncCoordinator> coordinators = new ArrayList<>();
@@ -53,7 +54,8 @@ public final class SyncHarness implements AutoCloseable {
     /** A new control-plane process, not yet recovered (INITIALIZING). */
     public SyncCoordinator newCoordinator() {
         SyncCoordinator coordinator = new SyncCoordinator(new CoordinatorSettings("test-coordinator",
-                Duration.ofMillis(2), reconcileInterval), clusters, pipeline, signals, store, clock);
+                Duration.ofMillis(2), reconcileInterval), clusters, pipeline, signals, verification, store,
+                clock);
         coordinators.add(coordinator);
         return coordinator;
     }

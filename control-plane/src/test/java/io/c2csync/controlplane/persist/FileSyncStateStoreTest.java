@@ -11,9 +11,11 @@ import io.c2csync.controlplane.sync.IndexBuild;
 import io.c2csync.controlplane.sync.NamePattern;
 import io.c2csync.controlplane.sync.NamespaceFilter;
 import io.c2csync.controlplane.sync.PairId;
+import io.c2csync.controlplane.sync.ProcedureFailure;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.ProcedureRun;
 import io.c2csync.controlplane.sync.ProcedureStep;
+import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncSpec;
 import io.c2csync.controlplane.sync.SyncState;
@@ -42,7 +44,9 @@ class FileSyncStateStoreTest {
                 List.of(new ProcedureRun(ProcedureKind.START, spec.direction(), Instant.parse("2026-01-01T10:00:00Z"),
                                 Instant.parse("2026-01-01T10:00:02.5Z")),
                         ProcedureRun.begun(ProcedureKind.COMMIT, spec.direction(), Instant.parse("2026-01-02T08:00:00Z"))),
-                List.of("shop", "logs"));
+                List.of("shop", "logs"),
+                new ProcedureFailure(SyncError.VERIFICATION_FAILED, "the destination differs from the source",
+                        List.of("MISSING_DOCUMENT shop.orders _id 5: on the source only")));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.c2csync.connector.topics.MarkerCodec;
 import io.c2csync.connector.topics.MarkerKind;
 import io.c2csync.connector.topics.MarkerNamespace;
 import io.c2csync.controlplane.connect.PairTopics;
+import io.c2csync.controlplane.fakes.FakeVerification;
+import io.c2csync.controlplane.fakes.Journal;
 import io.c2csync.controlplane.fakes.MutableClock;
 import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.sync.ClusterAddresses;
@@ -97,7 +99,8 @@ class MarkerSignalsTest {
     void theCopyIsDoneAndTheLagKnownOnceAHeartbeatReachedTheDestination() {
         store.save(record(SyncState.RUNNING));
         CLUSTERS.client(0).getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1).append("v", "x"));
-        MarkerProgressSignals signals = new MarkerProgressSignals(new PersistedSync(store), clients, topics);
+        MarkerProgressSignals signals = new MarkerProgressSignals(new PersistedSync(store), clients, topics,
+                new FakeVerification(new Journal()));
 
         ProgressSample copying = signals.sample(PAIR);
         assertThat(copying.copy().done()).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SyncStateMachineTest {
@@ -43,14 +44,28 @@ class SyncStateMachineTest {
     void whileAProcedureRunsOnlyProgressIsAllowed(SyncState state, ApiCall call) {
         Optional<ProcedureKind> running = Optional.of(ProcedureKind.START);
         if (call == ApiCall.PROGRESS) {
-            assertThat(SyncStateMachine.decide(state, running, command(call))).isEqualTo(state);
+            assertThat(SyncStateMachine.decide(state, running, false, command(call))).isEqualTo(state);
         } else {
-            assertThatThrownBy(() -> SyncStateMachine.decide(state, running, command(call)))
+            assertThatThrownBy(() -> SyncStateMachine.decide(state, running, false, command(call)))
                     .isInstanceOfSatisfying(SyncException.class, e -> {
                         assertThat(e.error()).isEqualTo(SyncError.INVALID_STATE);
                         assertThat(e.description()).contains("cannot " + call.pathName(), "start procedure",
                                 "state " + state, "allowed now: progress");
                     });
+        }
+    }
+
+    @ParameterizedTest(name = "{1} while a commit is stopped")
+    @EnumSource(ApiCall.class)
+    void aStoppedCommitTakesCommitAgainAndProgress(ApiCall call) {
+        Optional<ProcedureKind> commit = Optional.of(ProcedureKind.COMMIT);
+        if (call == ApiCall.PROGRESS || call == ApiCall.COMMIT) {
+            assertThat(SyncStateMachine.decide(SyncState.COMMITTING, commit, true, command(call)))
+                    .isEqualTo(SyncState.COMMITTING);
+        } else {
+            assertThatThrownBy(() -> SyncStateMachine.decide(SyncState.COMMITTING, commit, true, command(call)))
+                    .isInstanceOfSatisfying(SyncException.class, e -> assertThat(e.description())
+                            .contains("is stopped", "allowed now: progress, commit (runs the stopped step again)"));
         }
     }
 
