@@ -75,7 +75,7 @@ class EmbeddedVerificationTest {
 
     @Test
     void aPassBesideTheSyncBeginsOnceTheCopyIsDoneAndCountsBothSides() {
-        SyncRecord running = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true));
+        SyncRecord running = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true), List.of());
         store.save(running);
         ConnectorPair pair = running.currentPair();
         verification.start();
@@ -97,7 +97,7 @@ class EmbeddedVerificationTest {
 
     @Test
     void theFinalCheckRunsInTheBackgroundNamesTheDifferingIdAndRunsAgainWhenAskedAgain() {
-        ConnectorPair pair = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true)).currentPair();
+        ConnectorPair pair = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true), List.of()).currentPair();
         orders(1).insertOne(new Document("_id", "planted"));
 
         assertThat(verification.finalCheck(pair).status()).isEqualTo(FinalCheck.Status.RUNNING);
@@ -118,7 +118,7 @@ class EmbeddedVerificationTest {
 
     @Test
     void reportsNothingWhenVerificationWasTurnedOff() {
-        SyncRecord running = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(false));
+        SyncRecord running = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(false), List.of());
 
         assertThat(verification.report(running.currentPair())).isEmpty();
     }
