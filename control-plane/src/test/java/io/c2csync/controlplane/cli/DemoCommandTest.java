@@ -1,0 +1,78 @@
+package io.c2csync.controlplane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code c2c-sync demo} end to end, in this JVM: its exit code says whether every step it checks
+ * happened (a refused write on the old source, the reverse write arriving, ...).
+ */
+class DemoCommandTest {
+    private static final Pattern API = Pattern.compile("API (http://127\\.0\\.0\\.1:(\\d+)/api/v1/) \\(port");
+    private static final Pattern CURL = Pattern.compile("\\$ curl -s (\\S+)");
+
+    @Test
+    void walksThroughTheRunbookOnAFreePortWhenItsPortIsTakenAndStopsEverythingItStarted() throws Exception {
+        Set<Long> processesBefore = descendants();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        int taken;
+        try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            taken = occupied.getLocalPort();
+            exit = command(out, err).execute("demo", "--port", String.valueOf(taken));
+        }
+
+        assertThat(exit).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains("port " + taken + " is in use: the API listens on a free port instead")
+                .contains("cluster0 refused the write with code 371 (UserWritesBlocked)")
+                .contains("the order inserted and the customer renamed on cluster1 are on cluster0")
+                .contains("directionMapping: Source = cluster1: ")
+                .contains("The demo went through every step.");
+        Matcher api = API.matcher(printed);
+        assertThat(api.find()).isTrue();
+        int port = Integer.parseInt(api.group(2));
+        assertThat(port).isNotEqualTo(taken);
+        List<String> curls = CURL.matcher(printed).results().map(m -> m.group(1)).toList();
+        assertThat(curls).extracting(url -> url.replaceAll("api/v1/.*", "api/v1/")).containsOnly(api.group(1));
+        assertThat(curls).extracting(url -> url.substring(api.group(1).length()))
+                .containsSubsequence("progress", "start", "commit", "reverse", "progress");
+
+        assertThat(descendants()).as("child processes left behind").isSubsetOf(processesBefore);
+        assertThat(catchThrowableOfType(ConnectException.class, () -> new Socket("127.0.0.1", port).close()))
+                .as("the API still listens on %d", port).isNotNull();
+    }
+
+    @Test
+    void refusesAPortOutOfRangeWithAClearMessage() {
+        StringWriter err = new StringWriter();
+
+        int exit = command(new StringWriter(), err).execute("demo", "--port", "70000");
+
+        assertThat(exit).isEqualTo(C2cSyncCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("--port must be 0..65535, got 70000");
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    private static CommandLine command(StringWriter out, StringWriter err) {
+        return C2cSyncCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+    }
+}
