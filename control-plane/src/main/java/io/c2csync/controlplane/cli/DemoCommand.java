@@ -7,14 +7,11 @@ import io.c2csync.controlplane.demo.Steps;
 import io.c2csync.controlplane.demo.Walkthrough;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,26 +56,28 @@ final class DemoCommand implements Callable<Integer> {
         steps.next("start two emulated MongoDB replica sets", "Authorization on; on each the sync user '"
                 + DemoClusters.SYNC_USER + "' (root: setUserWriteBlockMode, bypassWriteBlockingMode) and the"
                 + " application user '" + DemoClusters.APP_USER + "' (readWriteAnyDatabase, no bypass).");
-        DemoEnvironment demo = new DemoEnvironment(DemoClusters.start());
+        DemoEnvironment demo = new DemoEnvironment(workDir, DemoClusters.start());
         Thread shutdown = new Thread(demo::close, "c2c-sync-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        boolean finished = false;
+        boolean interrupted = false;
         try {
-            finished = runDemo(demo, workDir, steps, out);
-            return finished ? 0 : RuntimeCommand.EXIT_INTERRUPTED;
+            interrupted = !runDemo(demo, workDir, steps, out);
+            return interrupted ? RuntimeCommand.EXIT_INTERRUPTED : 0;
         } catch (RuntimeException e) {
+            demo.keepWorkFolder();
             throw new IllegalStateException("the demo failed at " + steps.where() + ": " + e.getMessage()
                     + " (logs kept in " + workDir.resolve("logs") + ")", e);
         } finally {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             demo.close();
-            if (finished) {
-                deleteRecursively(workDir);
+            if (interrupted) {
+                // only now: closing waits for the child processes to exit, which an interrupted thread cannot
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** Returns false if it was interrupted while keeping everything running. */
+    /** Returns false if it was interrupted while keeping everything running (the interrupt is then consumed). */
     private boolean runDemo(DemoEnvironment demo, Path workDir, Steps steps, PrintWriter out)
             throws ExecutionException {
         DemoClusters clusters = demo.clusters();
@@ -102,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         steps.say("API " + api + " (port " + api.getPort() + "), progress page " + api.resolve("/"));
 
         new Walkthrough(api, clusters, steps, out, System.console() != null).run();
+        demo.walkedThrough();
         out.println();
         out.println("The demo went through every step.");
         if (!keepRunning) {
@@ -114,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("c2c-sync demo stops: " + sync.unexpectedExit().get());
             throw new IllegalStateException("the embedded Kafka runtime stopped on its own");
         } catch (InterruptedException e) {
-            // the thread running the command was asked to stop (an embedding program or a test)
-            Thread.currentThread().interrupt();
+            // the thread running the command was asked to stop (an embedding program or a test); the caller
+            // stops everything, then keeps the thread's interrupt
             return false;
         }
     }
@@ -135,19 +135,5 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  try:           curl -s " + api.resolve("progress"));
         out.println("                 curl -s " + api.resolve("commit") + " -XPOST --data '{ }'");
         out.flush();
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> {
-                try {
-                    Files.delete(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove the demo's " + file, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the demo's work folder " + directory, e);
-        }
     }
 }

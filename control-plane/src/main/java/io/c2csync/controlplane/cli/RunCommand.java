@@ -69,16 +69,21 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("c2c-sync ready: API " + sync.apiUri() + " (Ctrl-C to stop)");
         out.flush();
+        boolean interrupted = false;
         try {
             spec.commandLine().getErr().println("c2c-sync stops: " + sync.unexpectedExit().get());
             return C2cSyncCommand.EXIT_FAILURE;
         } catch (InterruptedException e) {
             // the thread running the command was asked to stop (an embedding program or a test)
-            Thread.currentThread().interrupt();
+            interrupted = true;
             return RuntimeCommand.EXIT_INTERRUPTED;
         } finally {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             sync.close();
+            if (interrupted) {
+                // only now: closing waits for the embedded runtime's processes, which an interrupted thread cannot
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.c2csync.controlplane.demo;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import io.c2csync.runtime.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +14,14 @@ import org.bson.Document;
 final class Replication {
     /** {@code UserWritesBlocked}: what MongoDB answers a user without bypass on a write-blocked cluster. */
     static final int USER_WRITES_BLOCKED = 371;
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private Replication() {
     }
 
     /** Waits until {@code to} holds exactly the documents of {@code from}. */
     static void awaitSame(MongoCollection<Document> from, MongoCollection<Document> to, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!documents(from).equals(documents(to))) {
-            if (System.nanoTime() - deadline >= 0) {
-                throw new IllegalStateException(to.getNamespace() + " did not reach the same documents as on the other "
-                        + "cluster within " + timeout.toSeconds() + " s");
-            }
-            pause();
-        }
+        Await.await(to.getNamespace() + " to hold the same documents as on the other cluster", timeout)
+                .until(() -> documents(from).equals(documents(to)));
     }
 
     /** Tries {@code write} and returns the server's refusal; fails if the write was accepted or refused otherwise. */
@@ -47,14 +41,5 @@ final class Replication {
     private static List<BsonDocument> documents(MongoCollection<Document> collection) {
         return collection.withDocumentClass(BsonDocument.class).find().sort(Sorts.ascending("_id"))
                 .into(new ArrayList<>());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the replication", e);
-        }
     }
 }

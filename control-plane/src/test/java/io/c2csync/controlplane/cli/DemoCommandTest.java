@@ -1,5 +1,6 @@
 package io.c2csync.controlplane.cli;
 
+import static io.c2csync.runtime.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,10 +8,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,6 +34,8 @@ import picocli.CommandLine;
  */
 class DemoCommandTest {
     private static final Pattern API = Pattern.compile("API (http://127\\.0\\.0\\.1:(\\d+)/api/v1/) \\(port");
+    private static final Pattern PAGE = Pattern.compile("progress page: (http://127\\.0\\.0\\.1:\\d+/)");
+    private static final Pattern WORK_FOLDER = Pattern.compile("c2c-sync demo: working in (\\S+) ");
     private static final Pattern CURL = Pattern.compile("\\$ curl -s (\\S+)");
 
     @Test
@@ -54,8 +67,41 @@ class DemoCommandTest {
                 .containsSubsequence("progress", "start", "commit", "reverse", "progress");
 
         assertThat(descendants()).as("child processes left behind").isSubsetOf(processesBefore);
+        assertThat(workFolderOf(printed)).doesNotExist();
         assertThat(catchThrowableOfType(ConnectException.class, () -> new Socket("127.0.0.1", port).close()))
                 .as("the API still listens on %d", port).isNotNull();
+    }
+
+    @Test
+    void keepRunningLeavesTheSyncAndItsPageUpUntilStoppedAndThenStopsEverything() throws Exception {
+        Set<Long> processesBefore = descendants();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = thread.submit(() -> command(out, err).execute("demo", "--port", "0",
+                    "--keep-running"));
+            await("the demo to leave everything up", Duration.ofMinutes(10))
+                    .guardedBy(() -> assertThat(exit).as("ended early: %s%n%s", out, err).isNotDone())
+                    .until(() -> out.toString().contains("Everything stays up until Ctrl-C"));
+            Matcher page = PAGE.matcher(out.toString());
+            assertThat(page.find()).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(page.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("<title>c2c-sync progress</title>");
+            String progress = http.send(HttpRequest.newBuilder(URI.create(page.group(1) + "api/v1/progress")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(progress).contains("\"state\":\"RUNNING\"").contains("\"Source\":\"cluster1: ");
+            assertThat(out.toString()).contains("cluster0 as the application user: mongodb://app:****@");
+
+            exit.cancel(true);
+            thread.shutdown();
+            assertThat(thread.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(descendants()).as("child processes left behind").isSubsetOf(processesBefore);
+        assertThat(workFolderOf(out.toString())).doesNotExist();
     }
 
     @Test
@@ -66,6 +112,12 @@ class DemoCommandTest {
 
         assertThat(exit).isEqualTo(C2cSyncCommand.EXIT_FAILURE);
         assertThat(err.toString()).contains("--port must be 0..65535, got 70000");
+    }
+
+    private static Path workFolderOf(String printed) {
+        Matcher workFolder = WORK_FOLDER.matcher(printed);
+        assertThat(workFolder.find()).as(printed).isTrue();
+        return Path.of(workFolder.group(1));
     }
 
     private static Set<Long> descendants() {
