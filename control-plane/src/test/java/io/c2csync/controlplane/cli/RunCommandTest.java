@@ -18,12 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,7 @@ class RunCommandTest {
      */
     @Test
     void acceptsStartSentTheMomentTheEmbeddedRuntimeIsReady() throws Exception {
+        Set<Long> processesBefore = descendants();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -100,6 +103,11 @@ class RunCommandTest {
         } finally {
             thread.shutdownNow();
         }
+        assertThat(descendants()).as("the embedded runtime's processes, once stopped").isSubsetOf(processesBefore);
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     @Test
