@@ -51,11 +51,12 @@ class ArchitectureTest {
 
     @Test
     void theDriverStaysInTheClusterFacingPackages() throws IOException {
-        // mongo: admin commands; signals: marker CRUD; verify: the verifier's reads; cli: creates the verifier's clients
+        // mongo: admin commands; signals: marker CRUD; verify: the verifier's reads; cli: creates the verifier's clients;
+        // demo: the demo's sample data and application writes
         assertThat(sources()).filteredOn(s -> s.imports("com.mongodb"))
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString())
-                        .isIn("mongo", "signals", "verify", "cli"));
+                        .isIn("mongo", "signals", "verify", "cli", "demo"));
     }
 
     @Test
@@ -69,7 +70,7 @@ class ArchitectureTest {
     void bsonTypesStayWithTheDriverAndTheConnectorConfigs() throws IOException {
         assertThat(sources()).filteredOn(s -> s.imports("org.bson"))
                 .allSatisfy(s -> assertThat(s.packageName()).as(s.file().toString())
-                        .isIn("mongo", "signals", "connect", "verify", "cli"));
+                        .isIn("mongo", "signals", "connect", "verify", "cli", "demo"));
     }
 
     @Test

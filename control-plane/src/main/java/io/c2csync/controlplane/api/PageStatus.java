@@ -2,6 +2,7 @@ package io.c2csync.controlplane.api;
 
 import io.c2csync.controlplane.progress.ProgressReport;
 import io.c2csync.controlplane.sync.ConnectorStatus;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.ProcedureRun;
 import io.c2csync.controlplane.telemetry.LagHistory;
 import java.util.List;
@@ -12,11 +13,14 @@ import java.util.Locale;
  *
  * @param connectors null when Connect could not be read (or before a sync)
  * @param eventsPerSecond null until two reports with an event count are a second apart
+ * @param copyByNamespace the collection copy per namespace (not in mongosync's {@code /progress}); empty
+ *     before a sync and when it could not be measured
  */
 record PageStatus(
         String observedAt,
         List<ConnectorStatus> connectors,
         Double eventsPerSecond,
+        List<NamespaceCopy> copyByNamespace,
         List<LagPoint> lagHistory,
         List<Run> history) {
 
@@ -34,6 +38,7 @@ record PageStatus(
                 report.observedAt().toString(),
                 report.connectors(),
                 eventsPerSecond,
+                report.collectionCopy() == null ? List.of() : report.collectionCopy().namespaces(),
                 lagHistory.stream().map(p -> new LagPoint(p.at().toEpochMilli(), p.lagSeconds())).toList(),
                 report.history().stream().map(PageStatus::run).toList());
     }

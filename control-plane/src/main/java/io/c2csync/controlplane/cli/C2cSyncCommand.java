@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code c2c-sync}: the main of the launcher {@code bin/c2c-sync}. */
 @Command(name = "c2c-sync", mixinStandardHelpOptions = true,
         description = "MongoDB cluster-to-cluster sync on Kafka Connect.",
-        subcommands = {RunCommand.class, RuntimeCommand.class, EmulatorCommand.class, VerifyCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, RuntimeCommand.class, EmulatorCommand.class,
+            VerifyCommand.class})
 public final class C2cSyncCommand implements Runnable {
 
     private static final String LOG_CONFIG_PROPERTY = "log4j2.configurationFile";

@@ -1,19 +1,9 @@
 package io.c2csync.controlplane.cli;
 
-import io.c2csync.connect.ConnectClient;
-import io.c2csync.controlplane.connect.ClusterSecrets;
-import io.c2csync.controlplane.sync.ClusterName;
-import io.c2csync.controlplane.verify.EmbeddedVerification;
-import io.c2csync.runtime.EmbeddedRuntime;
-import io.c2csync.runtime.RuntimeConfig;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,65 +63,26 @@ final class RunCommand implements Callable<Integer> {
                 verbosity, workDir == null ? null : workDir.toString());
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
         Logging.configure(run.logPath(), run.verbosity());
-        Path syncDir = run.workDir().resolve(run.id());
-        SyncService.requirePersistedClusters(stateFile(syncDir), run.cluster0(), run.cluster1());
-        EmbeddedRuntime runtime = run.connectUrl() == null
-                ? EmbeddedRuntime.start(RuntimeConfig.defaults(syncDir.resolve("runtime")).durableData())
-                : null;
-        SyncService service;
-        try {
-            service = startService(run, syncDir, runtime);
-        } catch (RuntimeException e) {
-            closeAll(null, runtime);
-            throw e;
-        }
-        Thread shutdown = new Thread(() -> closeAll(service, runtime), "c2c-sync-shutdown");
+        RunningSync sync = RunningSync.start(run);
+        Thread shutdown = new Thread(sync::close, "c2c-sync-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("c2c-sync ready: API " + service.apiUri() + " (Ctrl-C to stop)");
+        out.println("c2c-sync ready: API " + sync.apiUri() + " (Ctrl-C to stop)");
         out.flush();
+        boolean interrupted = false;
         try {
-            CompletableFuture<?> failure = runtime == null ? new CompletableFuture<>() : runtime.unexpectedExit();
-            spec.commandLine().getErr().println("c2c-sync stops: " + failure.get());
+            spec.commandLine().getErr().println("c2c-sync stops: " + sync.unexpectedExit().get());
             return C2cSyncCommand.EXIT_FAILURE;
         } catch (InterruptedException e) {
             // the thread running the command was asked to stop (an embedding program or a test)
-            Thread.currentThread().interrupt();
+            interrupted = true;
             return RuntimeCommand.EXIT_INTERRUPTED;
         } finally {
             Runtime.getRuntime().removeShutdownHook(shutdown);
-            closeAll(service, runtime);
-        }
-    }
-
-    private static SyncService startService(RunSettings.Resolved run, Path syncDir, EmbeddedRuntime runtime) {
-        ConnectClient connect;
-        ClusterSecrets secrets;
-        if (runtime != null) {
-            connect = runtime.connectClient();
-            secrets = ClusterSecrets.writeFile(syncDir.resolve("secrets").resolve("clusters.properties"),
-                    Map.of(ClusterName.CLUSTER0, run.cluster0(), ClusterName.CLUSTER1, run.cluster1()));
-        } else {
-            connect = new ConnectClient(run.connectUrl());
-            secrets = ClusterSecrets.fromWorkerEnvironment();
-        }
-        return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
-                new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
-                connect, secrets, EmbeddedVerification.Settings.defaults()), Clock.systemUTC());
-    }
-
-    private static Path stateFile(Path syncDir) {
-        return syncDir.resolve("sync-state.json");
-    }
-
-    private static void closeAll(SyncService service, EmbeddedRuntime runtime) {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (runtime != null) {
-                runtime.close();
+            sync.close();
+            if (interrupted) {
+                // only now: closing waits for the embedded runtime's processes, which an interrupted thread cannot
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -9,12 +9,14 @@ import io.c2csync.controlplane.connect.Selections;
 import io.c2csync.controlplane.mongo.CollectionSizes;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.ProgressSignals;
 import io.c2csync.controlplane.sync.Verification;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
 
@@ -27,6 +29,8 @@ import org.bson.BsonDocument;
  * embedded verifier's counters.
  */
 public final class MarkerProgressSignals implements ProgressSignals {
+    private static final CollectionSizes.Size NOTHING = new CollectionSizes.Size(0, 0);
+
     private final PersistedSync sync;
     private final ClusterClients clients;
     private final PairTopics topics;
@@ -51,14 +55,26 @@ public final class MarkerProgressSignals implements ProgressSignals {
                 eventsApplied(pair, topics.groups(id)), streaming, verification.report(pair).orElse(null));
     }
 
+    /**
+     * A pair that streams from a cluster time (after reverse) copies nothing: its copy is done from the start.
+     * Per namespace the source's size and count are the estimate, the destination's what is copied.
+     */
     private CopyProgress copy(ConnectorPair pair, boolean streaming) {
         boolean done = streaming || pair.startPoint().resumeAt().isPresent();
         NamespaceSelection selection = Selections.of(pair.spec());
-        long total = clients.on(pair.direction().source(), "measuring the collections to copy",
-                client -> CollectionSizes.total(client, selection::selects));
-        long copied = done ? total : Math.min(total, clients.on(pair.direction().destination(),
-                "measuring the copied collections", client -> CollectionSizes.total(client, selection::selects)));
-        return new CopyProgress(total, copied, done);
+        Map<String, CollectionSizes.Size> source = clients.on(pair.direction().source(),
+                "measuring the collections to copy", client -> CollectionSizes.byNamespace(client, selection::selects));
+        Map<String, CollectionSizes.Size> destination = done ? source : clients.on(pair.direction().destination(),
+                "measuring the copied collections", client -> CollectionSizes.byNamespace(client, selection::selects));
+        List<NamespaceCopy> namespaces = source.entrySet().stream().map(estimate -> {
+            CollectionSizes.Size copied = destination.getOrDefault(estimate.getKey(), NOTHING);
+            return new NamespaceCopy(estimate.getKey(), estimate.getValue().bytes(),
+                    Math.min(estimate.getValue().bytes(), copied.bytes()), estimate.getValue().documents(),
+                    Math.min(estimate.getValue().documents(), copied.documents()));
+        }).toList();
+        long total = namespaces.stream().mapToLong(NamespaceCopy::estimatedBytes).sum();
+        long copied = namespaces.stream().mapToLong(NamespaceCopy::copiedBytes).sum();
+        return new CopyProgress(total, copied, done, namespaces);
     }
 
     private long eventsApplied(ConnectorPair pair, List<SyncGroupTopic> groups) {

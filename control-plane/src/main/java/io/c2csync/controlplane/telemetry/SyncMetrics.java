@@ -5,6 +5,7 @@ import io.c2csync.controlplane.progress.ProgressReport;
 import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.ProcedureKind;
 import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.sync.VerificationReport;
@@ -15,12 +16,15 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The sync's meters, each read from the latest progress report (the one {@code /progress} showed
@@ -32,6 +36,7 @@ final class SyncMetrics implements ProcedureTimings {
     private final AtomicLong eventsApplied = new AtomicLong();
     private final MultiGauge connectorRunning;
     private final MultiGauge connectorFailedTasks;
+    private final Map<MultiGauge, ToLongFunction<NamespaceCopy>> namespaceCopy = new LinkedHashMap<>();
 
     SyncMetrics(MeterRegistry registry, AtomicReference<ProgressReport> latest) {
         this.registry = registry;
@@ -54,6 +59,14 @@ final class SyncMetrics implements ProcedureTimings {
                 r -> copy(r, CopyProgress::estimatedCopiedBytes), Tags.empty());
         gauge("c2c.sync.copy.done", "1 once the collection copy has finished", null,
                 r -> r.collectionCopy() == null ? Double.NaN : r.collectionCopy().done() ? 1 : 0, Tags.empty());
+        namespaceGauge("c2c.sync.copy.namespace.estimated", "estimated bytes of the namespace to copy", "bytes",
+                NamespaceCopy::estimatedBytes);
+        namespaceGauge("c2c.sync.copy.namespace.copied", "bytes of the namespace copied", "bytes",
+                NamespaceCopy::copiedBytes);
+        namespaceGauge("c2c.sync.copy.namespace.estimated.documents", "estimated documents of the namespace to copy",
+                null, NamespaceCopy::estimatedDocuments);
+        namespaceGauge("c2c.sync.copy.namespace.copied.documents", "documents of the namespace copied", null,
+                NamespaceCopy::copiedDocuments);
         for (String side : List.of("source", "destination")) {
             Function<ProgressReport, Long> ping = side.equals("source")
                     ? ProgressReport::sourcePingMs : ProgressReport::destinationPingMs;
@@ -80,6 +93,15 @@ final class SyncMetrics implements ProcedureTimings {
                 c.state() == ConnectorState.RUNNING ? 1 : 0)).toList(), true);
         connectorFailedTasks.register(connectors.stream().map(c -> MultiGauge.Row.of(Tags.of("connector", c.name()),
                 c.failedTasks().size())).toList(), true);
+        List<NamespaceCopy> namespaces = report.collectionCopy() == null ? List.of()
+                : report.collectionCopy().namespaces();
+        namespaceCopy.forEach((meter, field) -> meter.register(namespaces.stream().map(n -> MultiGauge.Row.of(
+                Tags.of("namespace", n.namespace()), field.applyAsLong(n))).toList(), true));
+    }
+
+    private void namespaceGauge(String name, String description, String baseUnit, ToLongFunction<NamespaceCopy> field) {
+        namespaceCopy.put(MultiGauge.builder(name).description(description).baseUnit(baseUnit).register(registry),
+                field);
     }
 
     @Override

@@ -2,14 +2,17 @@ package io.c2csync.controlplane.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.sync.VerificationReport;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,33 @@ class MetricsApiTest {
                 .containsEntry("c2c_sync_procedure_step_duration_seconds_count{procedure=\"commit\",step=\"6\"}", 1.0)
                 .containsEntry("c2c_sync_connector_running{connector=\"c2c-source-1\"}", 0.0);
         assertThat(committed.get("c2c_sync_lag_seconds")).isNaN();
+    }
+
+    @Test
+    void theCopyPerNamespaceIsOnTheMetricsAndThePageStatusButNotInTheContractsProgress() {
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        ApiClient api = fixture.serve(coordinator);
+        harness.signals.set(new ProgressSample(new CopyProgress(8000, 2000, false, List.of(
+                new NamespaceCopy("shop.customers", 2000, 500, 20, 5),
+                new NamespaceCopy("shop.orders", 6000, 1500, 60, 15))), null, 0, false, null));
+
+        Map<String, Double> metrics = scrape(api);
+        assertThat(metrics).containsEntry("c2c_sync_copy_namespace_estimated_bytes{namespace=\"shop.orders\"}", 6000.0)
+                .containsEntry("c2c_sync_copy_namespace_copied_bytes{namespace=\"shop.orders\"}", 1500.0)
+                .containsEntry("c2c_sync_copy_namespace_estimated_documents{namespace=\"shop.customers\"}", 20.0)
+                .containsEntry("c2c_sync_copy_namespace_copied_documents{namespace=\"shop.customers\"}", 5.0);
+        JsonNode page = api.sendTo(api.uriOf("/page/status"), "GET", null).json();
+        assertThat(page.get("copyByNamespace").get(1).toString()).isEqualTo("{\"namespace\":\"shop.orders\","
+                + "\"estimatedBytes\":6000,\"copiedBytes\":1500,\"estimatedDocuments\":60,\"copiedDocuments\":15}");
+        assertThat(api.progress().json().get("progress").get("collectionCopy").toString())
+                .isEqualTo("{\"estimatedTotalBytes\":8000,\"estimatedCopiedBytes\":2000}");
+
+        harness.signals.set(new ProgressSample(new CopyProgress(8000, 8000, true, List.of(
+                new NamespaceCopy("shop.orders", 8000, 8000, 80, 80))), null, 0, true, null));
+
+        Map<String, Double> done = scrape(api);
+        assertThat(done).containsEntry("c2c_sync_copy_namespace_copied_documents{namespace=\"shop.orders\"}", 80.0)
+                .doesNotContainKey("c2c_sync_copy_namespace_copied_documents{namespace=\"shop.customers\"}");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.c2csync.controlplane.coordinator.SyncCoordinator;
 import io.c2csync.controlplane.fakes.FakeProgressSignals;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.sync.VerificationReport;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,9 @@ class ProgressPageBrowserTest {
         HeadlessChromium chromium = HeadlessChromium.findOrSkip(browserFiles);
         SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
         ApiClient api = fixture.serve(coordinator);
-        harness.signals.set(new ProgressSample(new CopyProgress(8000, 3000, false), null, 0, false, null));
+        harness.signals.set(new ProgressSample(new CopyProgress(8000, 3000, false, List.of(
+                new NamespaceCopy("shop.customers", 2000, 2000, 20, 20),
+                new NamespaceCopy("shop.orders", 6000, 1000, 60, 10))), null, 0, false, null));
 
         String copying = chromium.dumpDom(pageOf(api));
 
@@ -53,6 +57,10 @@ class ProgressPageBrowserTest {
                 .contains("id=\"copy-bar\" class=\"fill\" style=\"width: 37%;\"")
                 .contains("<b id=\"copy-percent\">37%</b>")
                 .contains("<td>c2c-source-1</td><td class=\"RUNNING\">RUNNING</td>")
+                .containsPattern("<tr data-namespace=\"shop.orders\"><td>shop.orders</td><td><div class=\"bar small\">"
+                        + "<div class=\"fill\" style=\"width: 16%;\"></div></div><span class=\"bar-label\">1000 B of 5.9 KiB"
+                        + "</span></td><td>.*style=\"width: 16%;\".*10 of 60</span></td></tr>")
+                .contains("<span class=\"bar-label\">20 of 20</span>")
                 .doesNotContain("Cannot read the progress");
 
         harness.signals.set(FakeProgressSignals.caughtUp(harness.clock.instant()));
@@ -80,8 +88,8 @@ class ProgressPageBrowserTest {
             harness.clock.advance(Duration.ofMinutes(1));
             events += 9_000 + 60L * minute;
             long lag = 2 + Math.round(6 * Math.abs(Math.sin(minute / 7.0))) + (minute > 40 && minute < 46 ? 25 : 0);
-            harness.signals.set(new ProgressSample(new CopyProgress(6_442_450_944L, 6_442_450_944L, true),
-                    harness.clock.instant().minusSeconds(lag), events, true, verifier()));
+            harness.signals.set(new ProgressSample(new CopyProgress(6_442_450_944L, 6_442_450_944L, true,
+                    COPIED_NAMESPACES), harness.clock.instant().minusSeconds(lag), events, true, verifier()));
             api.progress();
         }
         harness.pipeline.failTask("org.apache.kafka.connect.errors.ConnectException: Timed out while writing to the "
@@ -92,14 +100,21 @@ class ProgressPageBrowserTest {
         assertThat(dom).contains("data-points=\"61\"") // the first report, then one a minute for an hour
                 .contains("task 0: org.apache.kafka.connect.errors.ConnectException: Timed out while writing")
                 .contains("<td>source</td><td>hashing</td><td>812000 / 1500000</td><td>7 / 12</td>")
-                .containsPattern("<p id=\"events-rate\">[0-9.]+ /s</p>");
+                .containsPattern("<p id=\"events-rate\">[0-9.]+ /s</p>")
+                .contains("<span class=\"bar-label\">4.0 GiB of 4.0 GiB</span>")
+                .contains("<span class=\"bar-label\">1200000 of 1200000</span>");
 
         Files.createDirectories(SCREENSHOT.getParent());
-        chromium.screenshot(pageOf(api), SCREENSHOT, 1280, 1150);
+        chromium.screenshot(pageOf(api), SCREENSHOT, 1280, 1300);
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png.length).isGreaterThan(20_000);
     }
+
+    private static final List<NamespaceCopy> COPIED_NAMESPACES = List.of(
+            new NamespaceCopy("analytics.events", 4_294_967_296L, 4_294_967_296L, 1_200_000, 1_200_000),
+            new NamespaceCopy("shop.customers", 1_073_741_824L, 1_073_741_824L, 100_000, 100_000),
+            new NamespaceCopy("shop.orders", 1_073_741_824L, 1_073_741_824L, 200_000, 200_000));
 
     private static VerificationReport verifier() {
         return new VerificationReport(new VerificationReport.Side(1_500_000, 812_000, 12, 7, "hashing"),

@@ -19,12 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,47 @@ class RunCommandTest {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    /**
+     * The embedded Connect worker has just joined its group when {@code run} prints the ready line; a
+     * {@code /start} sent at once (no retry here) must be accepted, not answered with ConnectUnavailable.
+     */
+    @Test
+    void acceptsStartSentTheMomentTheEmbeddedRuntimeIsReady() throws Exception {
+        Set<Long> processesBefore = descendants();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = thread.submit(() -> command(out, err).execute(C2cSyncCommand.withDefaultCommand(
+                    new String[] {"--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1",
+                        CLUSTERS.get(1).connectionString(), "--port", "0", "--work-dir", workDir.toString(),
+                        "--id", "first-start"})));
+            await("the ready line", Duration.ofSeconds(180))
+                    .guardedBy(() -> assertThat(exit).as("ended early: %s", err).isNotDone())
+                    .until(() -> READY.matcher(out.toString()).find());
+            Matcher ready = READY.matcher(out.toString());
+            assertThat(ready.find()).isTrue();
+
+            HttpResponse<String> start = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(ready.group(1) + "start")).POST(HttpRequest.BodyPublishers
+                            .ofString("{\"source\":\"cluster0\",\"destination\":\"cluster1\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
+            assertThat(start.body()).isEqualTo("{\"success\":true}");
+            exit.cancel(true);
+            thread.shutdown();
+            assertThat(thread.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(descendants()).as("the embedded runtime's processes, once stopped").isSubsetOf(processesBefore);
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     @Test

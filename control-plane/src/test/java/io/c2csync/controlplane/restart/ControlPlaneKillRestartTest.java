@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlPlaneKillRestartTest {
     private static final Pattern READY = Pattern.compile("c2c-sync ready: API (http://127\\.0\\.0\\.1:\\d+/api/v1/)");
+    private static final Pattern DEPLOYED = Pattern.compile("Deployed connector (\\S+) \\(pair");
+    private static final int HOST_UNREACHABLE = 6;
     private static final Duration STEP = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Kept after the test (mvn clean removes them), for a failure's post-mortem. */
@@ -66,7 +68,7 @@ class ControlPlaneKillRestartTest {
     }
 
     @Test
-    void killedInRunningPausedCommittingAndCommittedComesBackInItsStateWithNothingLost() throws Exception {
+    void killedInRunningPausedCommittingCommittedAndReversingComesBackInItsStateWithNothingLost() throws Exception {
         MongoCollection<Document> source = CLUSTERS.client(0).getDatabase("shop").getCollection("orders");
         MongoCollection<Document> destination = CLUSTERS.client(1).getDatabase("shop").getCollection("orders");
         for (int i = 0; i < 50; i++) {
@@ -75,10 +77,8 @@ class ControlPlaneKillRestartTest {
 
         Process first = startControlPlane();
         URI api = apiOf(first);
-        URI firstApi = api;
-        // a Connect worker that has just started may still rebalance: start answers ConnectUnavailable then
-        await("start accepted", STEP).until(() -> post(firstApi, "start",
-                "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}").path("success").asBoolean());
+        assertThat(post(api, "start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
+                + "\"reversible\":true,\"enableUserWriteBlocking\":true}").path("success").asBoolean()).isTrue();
         awaitEqual();
 
         killMinusNine(first);
@@ -126,6 +126,45 @@ class ControlPlaneKillRestartTest {
         assertThat(read(logOf(fifth))).doesNotContain("deployed pair");
         assertThat(destination.find(Filters.eq("_id", "opened-destination-write")).first()).isNotNull();
         assertThat(destination.countDocuments()).isEqualTo(source.countDocuments() + 1);
+
+        // reverse stops at its step 3 (keeping the old source blocked) while that cluster refuses the command,
+        // after the mirrored pair was deployed (step 1) and the old pair removed (step 2), each persisted
+        failCommand(0, "setUserWriteBlockMode", "alwaysOn");
+        assertThat(post(api, "reverse", "{ }").path("success").asBoolean()).isTrue();
+        await("the reverse at its step 3", STEP).until(() -> persistedStep().equals(List.of("REVERSE", "3")));
+        killMinusNine(fifth);
+        failCommand(0, "setUserWriteBlockMode", "off");
+        destination.insertOne(new Document("_id", "while-down-reversing"));
+        Process sixth = startControlPlane();
+        api = apiOf(sixth);
+        assertThat(read(logOf(sixth))).contains("Recovered the sync in state REVERSING");
+        awaitProgress(api, "RUNNING from cluster1 to cluster0", p -> p.path("state").asText().equals("RUNNING")
+                && p.path("directionMapping").path("Source").asText().startsWith("cluster1: ")
+                && p.path("directionMapping").path("Destination").asText().startsWith("cluster0: "));
+        destination.insertOne(new Document("_id", "after-reverse"));
+        destination.updateOne(Filters.eq("_id", 4), Updates.set("status", "changed on cluster1"));
+        awaitEqual();
+        assertThat(source.find(Filters.eq("_id", "while-down-reversing")).first()).isNotNull();
+        assertThat(source.find(Filters.eq("_id", 4)).first().getString("status")).isEqualTo("changed on cluster1");
+        assertThat(deployedConnectors()).as("each connector is deployed once").doesNotHaveDuplicates()
+                .hasSize(4);
+        assertThat(read(logOf(sixth))).doesNotContain("deployed pair");
+    }
+
+    /** The connectors the control planes deployed, one entry per deployment, over every start. */
+    private List<String> deployedConnectors() {
+        List<String> deployed = new ArrayList<>();
+        for (Process process : started) {
+            DEPLOYED.matcher(read(logOf(process))).results().forEach(m -> deployed.add(m.group(1)));
+        }
+        return deployed;
+    }
+
+    /** Switches the emulator's {@code failCommand} fail point for {@code command} on cluster {@code index}. */
+    private static void failCommand(int index, String command, String mode) {
+        CLUSTERS.client(index).getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+                .append("mode", mode).append("data", new Document("failCommands", List.of(command))
+                        .append("errorCode", HOST_UNREACHABLE)));
     }
 
     private Path syncDir() {

@@ -16,6 +16,8 @@ import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.sync.ClusterTime;
+import io.c2csync.controlplane.sync.CopyProgress;
+import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.Direction;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.bson.BsonDocument;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +123,30 @@ class MarkerSignalsTest {
         assertThat(streaming.newestApplied()).contains(NOW);
         assertThat(streaming.eventsApplied()).isEqualTo(42);
         assertThat(streaming.copy().estimatedCopiedBytes()).isEqualTo(streaming.copy().estimatedTotalBytes());
+    }
+
+    @Test
+    void theCopyIsMeasuredPerNamespaceFromTheSourceAgainstTheDestination() {
+        store.save(record(SyncState.RUNNING));
+        List<Document> orders = List.of(new Document("_id", 1).append("v", "a"), new Document("_id", 2).append("v", "b"),
+                new Document("_id", 3).append("v", "c"));
+        CLUSTERS.client(0).getDatabase("shop").getCollection("orders").insertMany(orders);
+        CLUSTERS.client(0).getDatabase("shop").getCollection("customers").insertOne(new Document("_id", 1));
+        CLUSTERS.client(1).getDatabase("shop").getCollection("orders").insertOne(orders.get(0));
+
+        CopyProgress copy = new MarkerProgressSignals(new PersistedSync(store), clients, topics).sample(PAIR).copy();
+
+        assertThat(copy.namespaces()).extracting(NamespaceCopy::namespace).containsExactly("shop.customers", "shop.orders");
+        NamespaceCopy customers = copy.namespaces().get(0);
+        assertThat(customers.estimatedDocuments()).isEqualTo(1);
+        assertThat(customers.copiedDocuments()).isZero();
+        assertThat(customers.copiedBytes()).isZero();
+        NamespaceCopy ordersCopy = copy.namespaces().get(1);
+        assertThat(ordersCopy.estimatedDocuments()).isEqualTo(3);
+        assertThat(ordersCopy.copiedDocuments()).isEqualTo(1);
+        assertThat(ordersCopy.copiedBytes()).isPositive().isLessThan(ordersCopy.estimatedBytes());
+        assertThat(copy.estimatedTotalBytes()).isEqualTo(customers.estimatedBytes() + ordersCopy.estimatedBytes());
+        assertThat(copy.estimatedCopiedBytes()).isEqualTo(ordersCopy.copiedBytes());
     }
 
     @Test

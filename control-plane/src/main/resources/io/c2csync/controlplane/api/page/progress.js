@@ -94,6 +94,30 @@
     setText('copy-bytes', bytes(copy.estimatedCopiedBytes) + ' of about ' + bytes(copy.estimatedTotalBytes));
   }
 
+  function percentOf(part, whole) {
+    return whole > 0 ? Math.min(100, Math.floor((100 * part) / whole)) : 100;
+  }
+
+  function bar(percent, label) {
+    const cell = element('td');
+    const outer = element('div', null, 'bar small');
+    const fill = element('div', null, 'fill');
+    fill.style.width = percent + '%';
+    outer.appendChild(fill);
+    cell.append(outer, element('span', label, 'bar-label'));
+    return cell;
+  }
+
+  function renderNamespaces(page) {
+    replaceRows('copy-namespaces', page.copyByNamespace.map((n) => {
+      const tr = row([n.namespace,
+        bar(percentOf(n.copiedBytes, n.estimatedBytes), bytes(n.copiedBytes) + ' of ' + bytes(n.estimatedBytes)),
+        bar(percentOf(n.copiedDocuments, n.estimatedDocuments), n.copiedDocuments + ' of ' + n.estimatedDocuments)]);
+      tr.dataset.namespace = n.namespace;
+      return tr;
+    }), 'no namespaces measured', 3);
+  }
+
   function svg(tag, attributes, text) {
     const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
     Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
@@ -171,6 +195,7 @@
       renderHeader(progress, page);
       renderCards(progress, page);
       renderCopy(progress);
+      renderNamespaces(page);
       renderChart(page);
       renderConnectors(page);
       renderVerification(progress);
