@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.cli;
 
 import io.c2csync.connect.ConnectClient;
+import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.runtime.EmbeddedRuntime;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +43,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "API port. Default: 27182")
     private Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "API address. Default: 127.0.0.1")
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "API address. Default: 127.0.0.1 (only this"
+            + " machine). A wider address lets anyone who reaches it control the sync: give an API token then.")
     private String bind;
+
+    @Mixin
+    private ApiTokenOptions apiToken;
 
     @Option(names = "--connect-url", paramLabel = "URL",
             description = "A Kafka Connect cluster to deploy on; its workers need C2C_CLUSTER0_URI and C2C_CLUSTER1_URI"
@@ -71,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
                 connectUrl == null ? null : connectUrl.toString(), id, logPath == null ? null : logPath.toString(),
                 verbosity, workDir == null ? null : workDir.toString());
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
+        ApiToken token = apiToken.resolve(System.getenv());
         Logging.configure(run.logPath(), run.verbosity());
         Path syncDir = run.workDir().resolve(run.id());
         SyncService.requirePersistedClusters(stateFile(syncDir), run.cluster0(), run.cluster1());
@@ -79,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
                 : null;
         SyncService service;
         try {
-            service = startService(run, syncDir, runtime);
+            service = startService(run, token, syncDir, runtime);
         } catch (RuntimeException e) {
             closeAll(null, runtime);
             throw e;
@@ -103,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static SyncService startService(RunSettings.Resolved run, Path syncDir, EmbeddedRuntime runtime) {
+    private static SyncService startService(RunSettings.Resolved run, ApiToken token, Path syncDir,
+            EmbeddedRuntime runtime) {
         ConnectClient connect;
         ClusterSecrets secrets;
         if (runtime != null) {
@@ -116,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         }
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
-                connect, secrets), Clock.systemUTC());
+                connect, secrets, token), Clock.systemUTC());
     }
 
     private static Path stateFile(Path syncDir) {

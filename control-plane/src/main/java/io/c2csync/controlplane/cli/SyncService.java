@@ -3,6 +3,7 @@ package io.c2csync.controlplane.cli;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.ControlPlane;
 import io.c2csync.controlplane.ControlPlaneOptions;
+import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.connect.ConnectPipeline;
 import io.c2csync.controlplane.connect.PairTopics;
@@ -42,9 +43,10 @@ public final class SyncService implements AutoCloseable {
      * @param stateFile the persisted sync
      * @param connect where the connectors run
      * @param secrets how those connectors find the connection strings
+     * @param apiToken what every API request must present, or {@link ApiToken#NONE}
      */
     public record Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
-            ConnectClient connect, ClusterSecrets secrets) {
+            ConnectClient connect, ClusterSecrets secrets, ApiToken apiToken) {
         public Settings {
             Objects.requireNonNull(cluster0Uri, "cluster0Uri");
             Objects.requireNonNull(cluster1Uri, "cluster1Uri");
@@ -53,6 +55,13 @@ public final class SyncService implements AutoCloseable {
             Objects.requireNonNull(stateFile, "stateFile");
             Objects.requireNonNull(connect, "connect");
             Objects.requireNonNull(secrets, "secrets");
+            Objects.requireNonNull(apiToken, "apiToken");
+        }
+
+        /** Without an API token. */
+        public Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
+                ConnectClient connect, ClusterSecrets secrets) {
+            this(cluster0Uri, cluster1Uri, bind, id, stateFile, connect, secrets, ApiToken.NONE);
         }
     }
 
@@ -72,7 +81,8 @@ public final class SyncService implements AutoCloseable {
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);
             parts.add(0, heartbeats);
             ControlPlane controlPlane = ControlPlane.start(
-                    ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id()),
+                    ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id())
+                            .withApiToken(settings.apiToken()),
                     new Clusters(admin0, admin1), pipeline, new MarkerProgressSignals(sync, clients, topics), clock);
             parts.add(0, controlPlane);
             heartbeats.start();
