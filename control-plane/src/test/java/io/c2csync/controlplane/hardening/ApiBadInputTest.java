@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.sync.SyncState;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +55,7 @@ class ApiBadInputTest {
             groups.add(BadCalls.invalidOptions());
         }
         Stream<DynamicNode> serve = Stream.of(dynamicTest("serve the API in " + state, () -> {
-            api[0] = new ServedCoordinator(state, ApiToken.NONE);
+            api[0] = new ServedCoordinator(state);
             served.add(api[0]);
             before[0] = api[0].snapshot();
             assertThat(before[0].state()).isEqualTo(state.name());

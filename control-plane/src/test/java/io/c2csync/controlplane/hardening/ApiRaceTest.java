@@ -2,7 +2,6 @@ package io.c2csync.controlplane.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.SyncState;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class ApiRaceTest {
         "RUNNING, pause, PAUSED, pipeline: pause 1",
         "PAUSED, resume, RUNNING, pipeline: resume 1"})
     void onlyOneOfConcurrentCallsWins(SyncState state, String call, SyncState settled, String effect) throws Exception {
-        try (ServedCoordinator api = new ServedCoordinator(state, ApiToken.NONE)) {
+        try (ServedCoordinator api = new ServedCoordinator(state)) {
             long effectsBefore = count(api, effect);
             String body = call.equals("start") ? "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
                     + "\"reversible\":true,\"enableUserWriteBlocking\":true}" : "{}";

@@ -17,6 +17,7 @@ import java.util.Optional;
 final class ServedCoordinator implements AutoCloseable {
     final SyncHarness harness = new SyncHarness();
     final HttpCalls calls;
+    private final HttpCalls withToken;
     private final SyncTelemetry telemetry;
     private final ApiServer server;
 
@@ -24,16 +25,26 @@ final class ServedCoordinator implements AutoCloseable {
     record Snapshot(String state, Optional<SyncRecord> record, List<String> fakeCalls) {
     }
 
-    ServedCoordinator(SyncState state, ApiToken token) {
+    /** Without an API token, on a free loopback port. */
+    ServedCoordinator(SyncState state) {
+        this(state, null, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** @param token the API token, or null for none; {@link #calls} sends none either way */
+    ServedCoordinator(SyncState state, String token, InetSocketAddress bind) {
         SyncCoordinator coordinator = harness.coordinatorIn(state);
         telemetry = SyncTelemetry.start(coordinator, Duration.ofHours(1));
-        server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, coordinator,
-                telemetry);
+        server = ApiServer.start(bind, token == null ? ApiToken.NONE : ApiToken.of(token), coordinator, telemetry);
         calls = new HttpCalls(server.baseUri(), null);
+        withToken = calls.withToken(token);
+    }
+
+    InetSocketAddress address() {
+        return server.address();
     }
 
     Snapshot snapshot() {
-        return new Snapshot(calls.progress().path("state").asText(),
+        return new Snapshot(withToken.progress().path("state").asText(),
                 harness.store.load(), harness.journal.entries());
     }
 
