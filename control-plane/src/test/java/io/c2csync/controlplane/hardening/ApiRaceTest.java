@@ -2,15 +2,8 @@ package io.c2csync.controlplane.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.SyncState;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,13 +27,9 @@ class ApiRaceTest {
             String body = call.equals("start") ? "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
                     + "\"reversible\":true,\"enableUserWriteBlocking\":true}" : "{}";
 
-            List<HttpCalls.Reply> replies = race(() -> api.calls.post(call, body));
+            List<HttpCalls.Reply> replies = Racers.race(RACERS, () -> api.calls.post(call, body));
 
-            List<HttpCalls.Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
-            assertThat(won).as("replies %s", replies.stream().map(HttpCalls.Reply::body).toList()).hasSize(1);
-            ContractErrors.assertSuccess(won.get(0));
-            replies.stream().filter(r -> r.status() != 200).forEach(lost ->
-                    assertThat(ContractErrors.assertError(lost, 409, "InvalidState")).contains("cannot " + call));
+            Racers.assertOneWon(replies, call);
             api.harness.awaitPersistedState(settled);
             assertThat(api.calls.progress().path("state").asText()).isEqualTo(settled.name());
             assertThat(count(api, effect)).isEqualTo(effectsBefore + 1);
@@ -49,27 +38,5 @@ class ApiRaceTest {
 
     private static long count(ServedCoordinator api, String effect) {
         return api.harness.journal.entries().stream().filter(entry -> entry.startsWith(effect)).count();
-    }
-
-    private static List<HttpCalls.Reply> race(java.util.concurrent.Callable<HttpCalls.Reply> call) throws Exception {
-        ExecutorService racers = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpCalls.Reply>> sent = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                sent.add(racers.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<HttpCalls.Reply> replies = new ArrayList<>();
-            for (Future<HttpCalls.Reply> reply : sent) {
-                replies.add(reply.get(SyncHarness.AWAIT.toSeconds(), TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            racers.shutdownNow();
-        }
     }
 }

@@ -26,6 +26,18 @@ final class ContractErrors {
         return json.get("errorDescription").textValue();
     }
 
+    /** Sends {@code call} and checks the contract's answer to it: name, status, and what the description names. */
+    static void assertAnswered(HttpCalls calls, BadCall call) {
+        HttpCalls.Reply reply = calls.send(call.method(), call.path(), call.headers(), call.body());
+        String description = assertError(reply, call.status(), call.error());
+        if (call.mentions() != null) {
+            assertThat(description).contains(call.mentions());
+        }
+        if (call.status() == 405) {
+            assertThat(reply.header("Allow")).isIn("GET", "POST");
+        }
+    }
+
     static void assertSuccess(HttpCalls.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("{\"success\":true}");
