@@ -18,6 +18,7 @@ import io.c2csync.controlplane.verify.VerificationResult;
 import io.c2csync.controlplane.verify.Verifier;
 import io.c2csync.emulator.EmulatedReplicaSet;
 import io.c2csync.emulator.EmulatorOptions;
+import io.c2csync.runtime.LoopbackPorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -70,26 +71,35 @@ class RealRunHardeningTest {
     private Path logPath;
     private Path console;
 
+    /** The run starts first (its embedded runtime takes longest) and finds the clusters once they are up. */
     @BeforeAll
     void startTheRun() throws IOException {
+        List<EmulatorOptions> options = new ArrayList<>();
         for (String name : List.of("hard0", "hard1")) {
-            EmulatedReplicaSet cluster = EmulatedReplicaSet.start(
-                    EmulatorOptions.defaults().withReplicaSetName(name).withAuth("c2c:" + PASSWORD));
-            clusters.add(cluster);
-            clients.add(MongoClients.create(cluster.connectionString()));
-        }
-        MongoCollection<Document> orders = orders(0);
-        for (int i = 0; i < 40; i++) {
-            orders.insertOne(new Document("_id", i).append("total", i));
+            options.add(EmulatorOptions.defaults().withReplicaSetName(name).withAuth("c2c:" + PASSWORD)
+                    .withPort(LoopbackPorts.free()));
         }
         workDir = dir.resolve("work");
         logPath = dir.resolve("logs");
         console = dir.resolve("console.log");
         Path tokenFile = Files.writeString(dir.resolve("api-token"), TOKEN + "\n");
-        run = ControlPlaneProcess.start(console, List.of("--cluster0", clusters.get(0).connectionString(),
-                "--cluster1", clusters.get(1).connectionString(), "--port", "0", "--work-dir", workDir.toString(),
-                "--id", "hard", "--logPath", logPath.toString(), "--api-token-file", tokenFile.toString()));
+        run = ControlPlaneProcess.start(console, List.of("--cluster0", uri(options.get(0)), "--cluster1",
+                uri(options.get(1)), "--port", "0", "--work-dir", workDir.toString(), "--id", "hard",
+                "--logPath", logPath.toString(), "--api-token-file", tokenFile.toString()));
+        for (EmulatorOptions cluster : options) {
+            clusters.add(EmulatedReplicaSet.start(cluster));
+            clients.add(MongoClients.create(uri(cluster)));
+        }
+        MongoCollection<Document> orders = orders(0);
+        for (int i = 0; i < 40; i++) {
+            orders.insertOne(new Document("_id", i).append("total", i));
+        }
         api = new HttpCalls(run.awaitApi(STEP), TOKEN);
+    }
+
+    private static String uri(EmulatorOptions cluster) {
+        return "mongodb://c2c:" + PASSWORD + "@" + cluster.host() + ":" + cluster.port() + "/?replicaSet="
+                + cluster.replicaSetName() + "&authSource=admin";
     }
 
     @AfterAll
