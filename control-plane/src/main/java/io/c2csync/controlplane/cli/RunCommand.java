@@ -3,6 +3,7 @@ package io.c2csync.controlplane.cli;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.mongo.ConnectionStrings;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.RuntimeConfig;
@@ -79,6 +80,8 @@ final class RunCommand implements Callable<Integer> {
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
         ApiToken token = apiToken.resolve(System.getenv());
         Logging.configure(run.logPath(), run.verbosity());
+        requireConnectionString("--cluster0", run.cluster0());
+        requireConnectionString("--cluster1", run.cluster1());
         Path syncDir = run.workDir().resolve(run.id());
         SyncService.requirePersistedClusters(stateFile(syncDir), run.cluster0(), run.cluster1());
         EmbeddedRuntime runtime = run.connectUrl() == null
@@ -125,6 +128,15 @@ final class RunCommand implements Callable<Integer> {
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
                 connect, secrets, token), Clock.systemUTC());
+    }
+
+    /** A connection string the driver cannot parse fails the start-up, before anything is started, naming its flag. */
+    private static void requireConnectionString(String flag, String uri) {
+        try {
+            ConnectionStrings.displayAddress(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path stateFile(Path syncDir) {
