@@ -16,8 +16,9 @@ final class Passwords {
     }
 
     /**
-     * {@code text} with every password found in {@code sources} (connection strings of any scheme, a mistyped one included, or arguments holding them such
-     * as {@code --cluster0=mongodb://...}), as written and as decoded, replaced by {@value #MASK}.
+     * {@code text} with every password found in {@code sources} (connection strings of any scheme, a mistyped one
+     * included, or arguments holding them such as {@code --cluster0=mongodb://...}), as written and as decoded,
+     * replaced by {@value #MASK}.
      */
     static String redact(String text, String... sources) {
         String redacted = text;
