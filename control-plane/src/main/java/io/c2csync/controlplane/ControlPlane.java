@@ -42,7 +42,7 @@ public final class ControlPlane implements AutoCloseable {
         SyncTelemetry telemetry = SyncTelemetry.start(coordinator, PROGRESS_SAMPLE_INTERVAL);
         ApiServer api;
         try {
-            api = ApiServer.start(options.bind(), coordinator, telemetry);
+            api = ApiServer.start(options.bind(), options.apiToken(), coordinator, telemetry);
         } catch (RuntimeException e) {
             telemetry.close();
             coordinator.close();

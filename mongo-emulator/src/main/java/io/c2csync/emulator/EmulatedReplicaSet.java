@@ -4,6 +4,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One emulated MongoDB replica set (a single primary) listening on a TCP port. Connect with
@@ -22,12 +24,13 @@ public final class EmulatedReplicaSet implements AutoCloseable {
     private EmulatedReplicaSet(EmulatorOptions options, int port) {
         this.options = options;
         ClusterClock clock = new ClusterClock(Clock.systemUTC());
-        ReplicaSetIdentity identity = new ReplicaSetIdentity(options.host(), port, options.replicaSetName(), clock.wallClock().instant());
+        ReplicaSetIdentity identity = new ReplicaSetIdentity(options.host(), port, options, clock.wallClock().instant());
         this.backend = new EmulatedBackend(clock, identity, options);
         this.server = new EmulatorServer(backend, new InetSocketAddress(options.host(), port));
         this.connectionString = "mongodb://" + options.auth().map(EmulatedReplicaSet::credentials).orElse("")
-            + identity.member() + "/?replicaSet=" + options.replicaSetName()
-            + (options.auth().isPresent() ? "&authSource=admin" : "");
+            + identity.member() + "/?" + String.join("&", Stream.of(
+                options.standalone() ? null : "replicaSet=" + options.replicaSetName(),
+                options.auth().isPresent() ? "authSource=admin" : null).filter(Objects::nonNull).toList());
     }
 
     /** Starts a replica set as {@code options} say; the caller closes it. */
@@ -51,7 +54,7 @@ public final class EmulatedReplicaSet implements AutoCloseable {
         return start(EmulatorOptions.defaults().withReplicaSetName(replicaSetName));
     }
 
-    /** {@code mongodb://[user:password@]host:port/?replicaSet=name[&authSource=admin]}. */
+    /** {@code mongodb://[user:password@]host:port/?replicaSet=name[&authSource=admin]}, without the replica set if standalone. */
     public String connectionString() {
         return connectionString;
     }

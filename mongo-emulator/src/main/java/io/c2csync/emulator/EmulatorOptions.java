@@ -11,9 +11,12 @@ import java.util.Optional;
  * @param host            the host name the server binds to and reports as its member name
  * @param auth            {@code user:password} of the first root user; empty runs without authorization
  * @param historyLimits   how much change history (the emulated oplog) is retained
+ * @param standalone      present itself as a standalone server ({@code hello} without {@code setName}), as
+ *                        a misconfigured cluster would; its connection string names no replica set
+ * @param serverVersion   the version {@code buildInfo} reports, e.g. an older one to test version checks
  */
 public record EmulatorOptions(int port, String replicaSetName, String host, Optional<String> auth,
-                              HistoryLimits historyLimits) {
+                              HistoryLimits historyLimits, boolean standalone, String serverVersion) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REPLICA_SET = "rs0";
@@ -27,31 +30,44 @@ public record EmulatorOptions(int port, String replicaSetName, String host, Opti
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(historyLimits, "historyLimits");
         auth.ifPresent(EmulatorOptions::requireUserAndPassword);
+        ReplicaSetIdentity.requireKnownVersion(serverVersion);
     }
 
     /** A free port on 127.0.0.1, replica set {@code rs0}, no authorization, default history. */
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions(0, DEFAULT_REPLICA_SET, DEFAULT_HOST, Optional.empty(), HistoryLimits.defaults());
+        return new EmulatorOptions(0, DEFAULT_REPLICA_SET, DEFAULT_HOST, Optional.empty(), HistoryLimits.defaults(),
+            false, ReplicaSetIdentity.VERSION);
     }
 
     public EmulatorOptions withPort(int newPort) {
-        return new EmulatorOptions(newPort, replicaSetName, host, auth, historyLimits);
+        return new EmulatorOptions(newPort, replicaSetName, host, auth, historyLimits, standalone, serverVersion);
     }
 
     public EmulatorOptions withReplicaSetName(String newName) {
-        return new EmulatorOptions(port, newName, host, auth, historyLimits);
+        return new EmulatorOptions(port, newName, host, auth, historyLimits, standalone, serverVersion);
     }
 
     public EmulatorOptions withHost(String newHost) {
-        return new EmulatorOptions(port, replicaSetName, newHost, auth, historyLimits);
+        return new EmulatorOptions(port, replicaSetName, newHost, auth, historyLimits, standalone, serverVersion);
     }
 
     public EmulatorOptions withAuth(String userColonPassword) {
-        return new EmulatorOptions(port, replicaSetName, host, Optional.of(userColonPassword), historyLimits);
+        return new EmulatorOptions(port, replicaSetName, host, Optional.of(userColonPassword), historyLimits, standalone,
+            serverVersion);
     }
 
     public EmulatorOptions withHistoryLimits(HistoryLimits newLimits) {
-        return new EmulatorOptions(port, replicaSetName, host, auth, newLimits);
+        return new EmulatorOptions(port, replicaSetName, host, auth, newLimits, standalone, serverVersion);
+    }
+
+    /** A standalone server instead of a replica set: {@code hello} without {@code setName}. */
+    public EmulatorOptions asStandalone() {
+        return new EmulatorOptions(port, replicaSetName, host, auth, historyLimits, true, serverVersion);
+    }
+
+    /** Reports {@code version} (4.4, 5.0, 6.0 or 7.0, e.g. {@code "5.0.24"}) in {@code buildInfo} and the wire version. */
+    public EmulatorOptions withServerVersion(String version) {
+        return new EmulatorOptions(port, replicaSetName, host, auth, historyLimits, standalone, version);
     }
 
     private static void requireText(String value, String name) {

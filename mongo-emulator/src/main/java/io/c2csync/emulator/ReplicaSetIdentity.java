@@ -1,7 +1,9 @@
 package io.c2csync.emulator;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
@@ -11,9 +13,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 final class ReplicaSetIdentity {
 
     static final String VERSION = "7.0.14";
-    static final List<Integer> VERSION_ARRAY = List.of(7, 0, 14, 0);
-    /** MongoDB 7.0. */
-    static final int MAX_WIRE_VERSION = 21;
+    /** The wire version of each release series the emulator can claim to be. */
+    private static final Map<String, Integer> MAX_WIRE_VERSIONS = Map.of("4.4", 9, "5.0", 13, "6.0", 17, "7.0", 21);
     static final int MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
     static final int MAX_MESSAGE_SIZE_BYTES = 48_000_000;
     static final int MAX_WRITE_BATCH_SIZE = 100_000;
@@ -22,13 +23,32 @@ final class ReplicaSetIdentity {
 
     private final String member;
     private final String setName;
+    private final boolean standalone;
+    private final String version;
     private final ObjectId electionId = new ObjectId();
     private final Instant started;
 
-    ReplicaSetIdentity(String host, int port, String setName, Instant started) {
+    ReplicaSetIdentity(String host, int port, EmulatorOptions options, Instant started) {
         this.member = host + ":" + port;
-        this.setName = setName;
+        this.setName = options.replicaSetName();
+        this.standalone = options.standalone();
+        this.version = options.serverVersion();
         this.started = started;
+    }
+
+    static void requireKnownVersion(String version) {
+        if (version == null || !version.matches("\\d+\\.\\d+\\.\\d+") || !MAX_WIRE_VERSIONS.containsKey(series(version))) {
+            throw new IllegalArgumentException("serverVersion must be x.y.z of one of " + MAX_WIRE_VERSIONS.keySet()
+                + ", got '" + version + "'");
+        }
+    }
+
+    private static String series(String version) {
+        return version.substring(0, version.indexOf('.', version.indexOf('.') + 1));
+    }
+
+    String version() {
+        return version;
     }
 
     String member() {
@@ -43,14 +63,16 @@ final class ReplicaSetIdentity {
         Document reply = new Document();
         reply.put(legacyName ? "ismaster" : "isWritablePrimary", Boolean.TRUE);
         reply.put("helloOk", Boolean.TRUE);
-        reply.put("hosts", List.of(member));
-        reply.put("setName", setName);
-        reply.put("setVersion", 1);
-        reply.put("secondary", Boolean.FALSE);
-        reply.put("primary", member);
-        reply.put("me", member);
-        reply.put("electionId", electionId);
-        reply.put("lastWrite", lastWrite(lastWrite));
+        if (!standalone) {
+            reply.put("hosts", List.of(member));
+            reply.put("setName", setName);
+            reply.put("setVersion", 1);
+            reply.put("secondary", Boolean.FALSE);
+            reply.put("primary", member);
+            reply.put("me", member);
+            reply.put("electionId", electionId);
+            reply.put("lastWrite", lastWrite(lastWrite));
+        }
         reply.put("maxBsonObjectSize", MAX_BSON_OBJECT_SIZE);
         reply.put("maxMessageSizeBytes", MAX_MESSAGE_SIZE_BYTES);
         reply.put("maxWriteBatchSize", MAX_WRITE_BATCH_SIZE);
@@ -58,16 +80,21 @@ final class ReplicaSetIdentity {
         reply.put("logicalSessionTimeoutMinutes", LOGICAL_SESSION_TIMEOUT_MINUTES);
         reply.put("connectionId", connectionId);
         reply.put("minWireVersion", 0);
-        reply.put("maxWireVersion", MAX_WIRE_VERSION);
+        reply.put("maxWireVersion", MAX_WIRE_VERSIONS.get(series(version)));
         reply.put("readOnly", Boolean.FALSE);
         reply.put("ok", 1.0);
         return reply;
     }
 
     Document buildInfo() {
-        Document reply = new Document("version", VERSION);
+        Document reply = new Document("version", version);
         reply.put("gitVersion", "c2c-sync-emulator");
-        reply.put("versionArray", VERSION_ARRAY);
+        List<Integer> versionArray = new ArrayList<>();
+        for (String part : version.split("\\.")) {
+            versionArray.add(Integer.parseInt(part));
+        }
+        versionArray.add(0);
+        reply.put("versionArray", versionArray);
         reply.put("javascriptEngine", "none");
         reply.put("bits", 64);
         reply.put("debug", Boolean.FALSE);

@@ -65,7 +65,7 @@ final class ServerCommands {
     /** Adds the {@code repl} section a replica-set member reports to the library's server status. */
     Document serverStatus(Document libraryStatus) {
         Document status = libraryStatus.clone();
-        status.put("version", ReplicaSetIdentity.VERSION);
+        status.put("version", identity.version());
         status.put("repl", identity.replSection(clock.current()));
         status.put("userWriteBlockMode", writeBlockMode());
         return status;

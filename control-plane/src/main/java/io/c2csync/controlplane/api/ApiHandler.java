@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpHandler;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +13,15 @@ import org.slf4j.LoggerFactory;
 /** Routes every request, and is the one place that turns a failure into the contract's JSON error. */
 final class ApiHandler implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final Map<String, Endpoint> endpoints;
     private final JsonCodec json;
+    private final ApiToken token;
 
-    ApiHandler(Map<String, Endpoint> endpoints, JsonCodec json) {
+    ApiHandler(Map<String, Endpoint> endpoints, JsonCodec json, ApiToken token) {
         this.endpoints = Map.copyOf(endpoints);
         this.json = json;
+        this.token = token;
     }
 
     @Override
@@ -39,6 +39,9 @@ final class ApiHandler implements HttpHandler {
                 if (e.error() == SyncError.METHOD_NOT_ALLOWED) {
                     exchange.getResponseHeaders().set("Allow", endpoints.get(path).method());
                 }
+                if (e.error() == SyncError.UNAUTHORIZED) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"c2c-sync\"");
+                }
                 log.info("{} {} refused: {} {}", method, path, e.error().errorName(), e.description());
             } catch (RuntimeException e) {
                 log.error("Internal error answering {} {}", method, path, e);
@@ -54,10 +57,16 @@ final class ApiHandler implements HttpHandler {
             byte[] body = raw == null ? json.write(reply) : raw.body();
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
+            // before closing, which first drains (up to 64 KiB of) a body left unread, e.g. one refused as too large
+            exchange.getResponseBody().flush();
         }
     }
 
     private Object answer(HttpExchange exchange, String method, String path) {
+        if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            throw new SyncException(SyncError.UNAUTHORIZED, "this API needs the header 'Authorization: Bearer <token>'"
+                    + " with the token given to --api-token");
+        }
         Endpoint endpoint = endpoints.get(path);
         if (endpoint == null) {
             throw new SyncException(SyncError.NOT_FOUND, "no endpoint at " + path + "; the API is under "
@@ -68,21 +77,9 @@ final class ApiHandler implements HttpHandler {
             throw new SyncException(SyncError.METHOD_NOT_ALLOWED,
                     path + " takes " + endpoint.method() + ", not " + method);
         }
-        ObjectNode body = "GET".equals(method) ? null : json.readObject(readBody(exchange.getRequestBody()));
+        ObjectNode body = "GET".equals(method) ? null : json.readObject(
+                RequestBody.read(exchange.getRequestHeaders(), exchange.getRequestBody()));
         return endpoint.action().apply(body);
-    }
-
-    private static byte[] readBody(InputStream in) {
-        byte[] body;
-        try {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new SyncException(SyncError.INVALID_REQUEST, "the body could not be read: " + e.getMessage(), e);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new SyncException(SyncError.INVALID_REQUEST, "the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        return body;
     }
 
     private static Replies.Failure failure(SyncError error, String description) {

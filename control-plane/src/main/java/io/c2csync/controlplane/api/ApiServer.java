@@ -21,6 +21,14 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final int REQUEST_THREADS = 4;
 
+    static {
+        // The JDK server writes a reply's headers and body separately; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK of the headers (about 40 ms a request). Read once, when the server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService requestThreads;
 
@@ -29,11 +37,17 @@ public final class ApiServer implements AutoCloseable {
         this.requestThreads = requestThreads;
     }
 
+    /** As {@link #start(InetSocketAddress, ApiToken, SyncCoordinator, SyncTelemetry)} without a token. */
+    public static ApiServer start(InetSocketAddress address, SyncCoordinator coordinator, SyncTelemetry telemetry) {
+        return start(address, ApiToken.NONE, coordinator, telemetry);
+    }
+
     /**
      * Binds to {@code address} (port 0 picks a free port) and starts answering: the API, the
-     * progress page at {@code /} and the metrics at {@code /metrics}.
+     * progress page at {@code /} and the metrics at {@code /metrics}, all behind {@code token} if it is required.
      */
-    public static ApiServer start(InetSocketAddress address, SyncCoordinator coordinator, SyncTelemetry telemetry) {
+    public static ApiServer start(InetSocketAddress address, ApiToken token, SyncCoordinator coordinator,
+            SyncTelemetry telemetry) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 0);
@@ -49,11 +63,15 @@ public final class ApiServer implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         Map<String, Endpoint> endpoints = new LinkedHashMap<>(SyncResources.endpoints(coordinator, telemetry, json));
         endpoints.putAll(PageResources.endpoints(telemetry));
-        server.createContext("/", new ApiHandler(endpoints, json));
+        server.createContext("/", new ApiHandler(endpoints, json, token));
         server.setExecutor(requestThreads);
         server.start();
         ApiServer api = new ApiServer(server, requestThreads);
-        log.info("API listening on {}", api.baseUri());
+        log.info("API listening on {} ({})", api.baseUri(), token.required() ? "bearer token required" : "no token");
+        if (!token.required() && !server.getAddress().getAddress().isLoopbackAddress()) {
+            log.warn("The API is bound to {}, not to the loopback address, and has no token: whoever reaches it can"
+                    + " start, commit and reverse the sync; give --api-token", server.getAddress().getAddress().getHostAddress());
+        }
         return api;
     }
 

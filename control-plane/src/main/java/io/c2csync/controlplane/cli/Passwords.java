@@ -10,14 +10,15 @@ final class Passwords {
 
     static final String MASK = "****";
 
-    private static final Pattern USER_INFO = Pattern.compile("mongodb(?:\\+srv)?://[^:@/\\s]*:([^@/\\s]*)@");
+    private static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^:@/\\s]*:([^@/\\s]*)@");
 
     private Passwords() {
     }
 
     /**
-     * {@code text} with every password found in {@code sources} (connection strings, or arguments holding them such
-     * as {@code --cluster0=mongodb://...}), as written and as decoded, replaced by {@value #MASK}.
+     * {@code text} with every password found in {@code sources} (connection strings of any scheme, a mistyped one
+     * included, or arguments holding them such as {@code --cluster0=mongodb://...}), as written and as decoded,
+     * replaced by {@value #MASK}.
      */
     static String redact(String text, String... sources) {
         String redacted = text;

@@ -1,11 +1,14 @@
 package io.c2csync.controlplane.cli;
 
+import io.c2csync.controlplane.api.ApiToken;
+import io.c2csync.controlplane.mongo.ConnectionStrings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "API port. Default: 27182")
     private Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "API address. Default: 127.0.0.1")
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "API address. Default: 127.0.0.1 (only this"
+            + " machine). A wider address lets anyone who reaches it control the sync: give an API token then.")
     private String bind;
+
+    @Mixin
+    private ApiTokenOptions apiToken;
 
     @Option(names = "--connect-url", paramLabel = "URL",
             description = "A Kafka Connect cluster to deploy on; its workers need C2C_CLUSTER0_URI and C2C_CLUSTER1_URI"
@@ -62,8 +69,11 @@ final class RunCommand implements Callable<Integer> {
                 connectUrl == null ? null : connectUrl.toString(), id, logPath == null ? null : logPath.toString(),
                 verbosity, workDir == null ? null : workDir.toString());
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
+        ApiToken token = apiToken.resolve(System.getenv());
         Logging.configure(run.logPath(), run.verbosity());
-        RunningSync sync = RunningSync.start(run);
+        requireConnectionString("--cluster0", run.cluster0());
+        requireConnectionString("--cluster1", run.cluster1());
+        RunningSync sync = RunningSync.start(run, token);
         Thread shutdown = new Thread(sync::close, "c2c-sync-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +94,15 @@ final class RunCommand implements Callable<Integer> {
                 // only now: closing waits for the embedded runtime's processes, which an interrupted thread cannot
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A connection string the driver cannot parse fails the start-up, before anything is started, naming its flag. */
+    private static void requireConnectionString(String flag, String uri) {
+        try {
+            ConnectionStrings.displayAddress(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.cli;
 
 import io.c2csync.connect.ConnectClient;
+import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.verify.EmbeddedVerification;
@@ -27,13 +28,17 @@ final class RunningSync implements AutoCloseable {
     }
 
     static RunningSync start(RunSettings.Resolved run) {
+        return start(run, ApiToken.NONE);
+    }
+
+    static RunningSync start(RunSettings.Resolved run, ApiToken token) {
         Path syncDir = run.workDir().resolve(run.id());
         SyncService.requirePersistedClusters(stateFile(syncDir), run.cluster0(), run.cluster1());
         EmbeddedRuntime runtime = run.connectUrl() == null
                 ? EmbeddedRuntime.start(RuntimeConfig.defaults(syncDir.resolve("runtime")).durableData())
                 : null;
         try {
-            return new RunningSync(startService(run, syncDir, runtime), runtime);
+            return new RunningSync(startService(run, token, syncDir, runtime), runtime);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -63,7 +68,8 @@ final class RunningSync implements AutoCloseable {
         }
     }
 
-    private static SyncService startService(RunSettings.Resolved run, Path syncDir, EmbeddedRuntime runtime) {
+    private static SyncService startService(RunSettings.Resolved run, ApiToken token, Path syncDir,
+            EmbeddedRuntime runtime) {
         ConnectClient connect;
         ClusterSecrets secrets;
         if (runtime != null) {
@@ -76,7 +82,7 @@ final class RunningSync implements AutoCloseable {
         }
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
-                connect, secrets, EmbeddedVerification.Settings.defaults()), Clock.systemUTC());
+                connect, secrets, EmbeddedVerification.Settings.defaults(), token), Clock.systemUTC());
     }
 
     private static Path stateFile(Path syncDir) {

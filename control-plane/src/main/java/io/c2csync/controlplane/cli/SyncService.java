@@ -3,6 +3,7 @@ package io.c2csync.controlplane.cli;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.ControlPlane;
 import io.c2csync.controlplane.ControlPlaneOptions;
+import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.connect.ConnectPipeline;
 import io.c2csync.controlplane.connect.PairTopics;
@@ -45,9 +46,11 @@ public final class SyncService implements AutoCloseable {
      * @param connect where the connectors run
      * @param secrets how those connectors find the connection strings
      * @param verification how often the embedded verifier compares beside the sync
+     * @param apiToken what every API request must present, or {@link ApiToken#NONE}
      */
     public record Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
-            ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification) {
+            ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification,
+            ApiToken apiToken) {
         public Settings {
             Objects.requireNonNull(cluster0Uri, "cluster0Uri");
             Objects.requireNonNull(cluster1Uri, "cluster1Uri");
@@ -57,6 +60,13 @@ public final class SyncService implements AutoCloseable {
             Objects.requireNonNull(connect, "connect");
             Objects.requireNonNull(secrets, "secrets");
             Objects.requireNonNull(verification, "verification");
+            Objects.requireNonNull(apiToken, "apiToken");
+        }
+
+        /** Without an API token. */
+        public Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
+                ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification) {
+            this(cluster0Uri, cluster1Uri, bind, id, stateFile, connect, secrets, verification, ApiToken.NONE);
         }
     }
 
@@ -79,7 +89,8 @@ public final class SyncService implements AutoCloseable {
                     new AppliedHeartbeats(clients, topics), settings.verification(), clock);
             parts.add(0, verification);
             ControlPlane controlPlane = ControlPlane.start(
-                    ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id()),
+                    ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id())
+                            .withApiToken(settings.apiToken()),
                     new Clusters(admin0, admin1), pipeline,
                     new MarkerProgressSignals(sync, clients, topics, verification), verification, clock);
             parts.add(0, controlPlane);

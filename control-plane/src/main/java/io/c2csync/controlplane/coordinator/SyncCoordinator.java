@@ -123,8 +123,8 @@ public final class SyncCoordinator implements AutoCloseable {
         onCoordinatorThread(() -> {
             decide(new SyncCommand.Start(spec));
             StartRules.check(spec);
-            ClusterFacts source = clusters.get(spec.direction().source()).inspect();
-            ClusterFacts destination = clusters.get(spec.direction().destination()).inspect();
+            ClusterFacts source = inspect(spec.direction().source());
+            ClusterFacts destination = inspect(spec.direction().destination());
             ClusterRequirements.checkForStart(spec, clusters, source, destination);
             SyncRecord starting = beginProcedure(StartProcedure.begin(SyncRecord.started(clusters.addresses(), spec,
                     source.userDatabases())));
@@ -185,12 +185,21 @@ public final class SyncCoordinator implements AutoCloseable {
             decide(new SyncCommand.Reverse());
             Map<ClusterName, ClusterFacts> facts = new EnumMap<>(ClusterName.class);
             for (ClusterName name : ClusterName.values()) {
-                facts.put(name, clusters.get(name).inspect());
+                facts.put(name, inspect(name));
             }
             ReverseRequirements.check(keeper.started().spec(), clusters, facts);
             beginProcedure(ReverseProcedure.begin(keeper.started()));
             thread.execute(procedures::advance);
         });
+    }
+
+    /** The cluster's facts; a failure to get them names the cluster, so the user knows which string to fix. */
+    private ClusterFacts inspect(ClusterName name) {
+        try {
+            return clusters.get(name).inspect();
+        } catch (SyncException e) {
+            throw new SyncException(e.error(), clusters.describe(name) + ": " + e.description(), e);
+        }
     }
 
     /** Persists the procedure's first step together with its begin in the history, so both are seen at once. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Connection strings are secrets: what may be shown of them. */
 public final class ConnectionStrings {
-    private static final Pattern USER_INFO = Pattern.compile("^(mongodb(?:\\+srv)?://)([^@/]*)@");
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^@/]*)@");
 
     private ConnectionStrings() {
     }

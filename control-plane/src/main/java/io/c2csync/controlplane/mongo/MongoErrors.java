@@ -23,12 +23,13 @@ public final class MongoErrors {
     public static RuntimeException classify(String cluster, String operation, MongoException e) {
         String where = operation + " on " + cluster + " failed: ";
         if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
-            return new SyncException(SyncError.CLUSTER_UNREACHABLE, where + "cannot reach the cluster ("
+            return new SyncException(SyncError.CLUSTER_UNREACHABLE, where + "cannot reach the cluster; check the hosts"
+                    + " and ports of its connection string and that the server runs and can be reached from here ("
                     + e.getMessage() + ")", e);
         }
         if (e instanceof MongoSecurityException) {
-            return new SyncException(SyncError.INSUFFICIENT_PRIVILEGES, where + "authentication failed ("
-                    + e.getMessage() + ")", e);
+            return new SyncException(SyncError.INSUFFICIENT_PRIVILEGES, where + "authentication failed; check the"
+                    + " user and password (and authSource) of its connection string (" + e.getMessage() + ")", e);
         }
         if (e instanceof MongoCommandException command) {
             if (command.getErrorCode() == UNAUTHORIZED) {

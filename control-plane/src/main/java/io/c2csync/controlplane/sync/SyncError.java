@@ -3,6 +3,7 @@ package io.c2csync.controlplane.sync;
 /** The error names of the API contract, each with the HTTP status the contract gives it. */
 public enum SyncError {
     INVALID_REQUEST("InvalidRequest", 400),
+    UNAUTHORIZED("Unauthorized", 401),
     INVALID_CLUSTER_NAME("InvalidClusterName", 400),
     INVALID_OPTIONS("InvalidOptions", 400),
     INVALID_STATE("InvalidState", 409),
