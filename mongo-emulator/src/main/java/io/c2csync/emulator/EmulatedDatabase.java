@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -172,7 +173,7 @@ final class EmulatedDatabase extends MemoryDatabase {
         Document result = collection.updateWithPipeline(selector, Boolean.TRUE.equals(statement.get("multi")),
             Boolean.TRUE.equals(statement.get("upsert")), document -> {
                 List<Document> output = Aggregation.fromPipeline(stages, resolver, this, collection, NoopOplog.get())
-                    .runStages(java.util.stream.Stream.of(document));
+                    .runStages(Stream.of(document));
                 return output.get(0);
             });
         return result.append("ok", 1.0);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -49,7 +50,7 @@ final class FieldNameEscapes {
         }
     }
 
-    private static void rename(Document document, java.util.function.UnaryOperator<String> newName) {
+    private static void rename(Document document, UnaryOperator<String> newName) {
         List<Map.Entry<String, Object>> fields = new ArrayList<>(document.entrySet());
         document.clear();
         fields.forEach(field -> document.put(newName.apply(field.getKey()), field.getValue()));
