@@ -8,6 +8,7 @@ import io.c2csync.emulator.EmulatorOptions;
 import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.RuntimeConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Two emulated replica sets with authorization on (the connectors log in as root, which holds
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 final class EmulatedEnvironment extends ClustersAndSecrets {
 
     private static final String ROOT = "c2c-root:pipeline-secret";
+    /** A worker restarted after kill -9 on a loaded machine took just over the runtime's default 60 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final EmbeddedRuntime runtime;
 
@@ -33,7 +36,7 @@ final class EmulatedEnvironment extends ClustersAndSecrets {
                     EmulatorOptions.defaults().withReplicaSetName("rs-source").withAuth(ROOT)));
             EmulatedReplicaSet destinationCluster = closer.register(EmulatedReplicaSet.start(
                     EmulatorOptions.defaults().withReplicaSetName("rs-destination").withAuth(ROOT)));
-            EmbeddedRuntime runtime = closer.register(EmbeddedRuntime.start(RuntimeConfig.defaults(workDir)));
+            EmbeddedRuntime runtime = closer.register(EmbeddedRuntime.start(withStartTimeout(RuntimeConfig.defaults(workDir))));
             Path secretsPath = runtime.runDir().resolve("clusters.properties").toAbsolutePath();
             SecretsFile secrets = SecretsFile.write(secretsPath, secretsPath.toString(),
                     sourceCluster.connectionString(), destinationCluster.connectionString());
@@ -43,6 +46,11 @@ final class EmulatedEnvironment extends ClustersAndSecrets {
         } catch (RuntimeException e) {
             throw closeAfterFailedStart(closer, e);
         }
+    }
+
+    private static RuntimeConfig withStartTimeout(RuntimeConfig config) {
+        return new RuntimeConfig(config.workDir(), config.buildOutput(), config.brokerPort(), config.controllerPort(),
+                config.connectPort(), config.childMaxHeap(), START_TIMEOUT, config.stopTimeout(), config.durable());
     }
 
     @Override
