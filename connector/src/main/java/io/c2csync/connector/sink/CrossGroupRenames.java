@@ -85,6 +85,7 @@ final class CrossGroupRenames {
       if (atFrom.equals(uuid)) {
         LOGGER.info("{}: this group's copy already holds it under the new name; dropping the old copy", rename.description());
         client.getDatabase(from.getDatabaseName()).getCollection(from.getCollectionName()).drop();
+        UniqueIndexes.forgetAll(client, from);
         incarnations.released(from.getFullName());
       }
     } else if (uuid.isPresent() && atFrom.isPresent() && !atFrom.equals(uuid)) {

@@ -62,10 +62,12 @@ public final class RenameOperation implements ChangeOperation {
     return new SinkAction.Step("rename " + from + " to " + to + (dropTarget ? " (dropTarget)" : ""), true,
         client -> {
           if (exists(client, from)) {
+            UniqueIndexes.forgetAll(client, to);
             ServerCommands.run(client, "admin", command, Set.of(ServerCommands.NAMESPACE_NOT_FOUND));
           } else {
             LOGGER.info("rename {} to {}: {} does not exist, already applied", from, to, from);
           }
+          UniqueIndexes.moved(client, from, to);
         });
   }
 

@@ -1,6 +1,7 @@
 package io.c2csync.connector.sink;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -59,6 +60,34 @@ final class UniqueIndexes {
         collection(client).deleteOne(new BsonDocument("_id", id));
       }
     }
+  }
+
+  /**
+   * After a rename the records follow the collection (the target's were forgotten before it).
+   * Repeatable: while any record is left under the old name, the move is done again.
+   */
+  static void moved(MongoClient client, MongoNamespace from, MongoNamespace to) {
+    MongoCollection<BsonDocument> records = collection(client);
+    List<BsonDocument> moving = records.find(ofCollection(from)).into(new ArrayList<>());
+    if (moving.isEmpty()) {
+      return;
+    }
+    records.deleteMany(ofCollection(to));
+    for (BsonDocument record : moving) {
+      String name = record.getDocument("_id").getString("name").getValue();
+      BsonDocument filter = id(to, name);
+      records.replaceOne(filter, filter.clone().append("spec", record.getDocument("spec")), new ReplaceOptions().upsert(true));
+      records.deleteOne(new BsonDocument("_id", record.get("_id")));
+    }
+  }
+
+  static void forgetAll(MongoClient client, MongoNamespace namespace) {
+    collection(client).deleteMany(ofCollection(namespace));
+  }
+
+  private static BsonDocument ofCollection(MongoNamespace namespace) {
+    return new BsonDocument("_id.db", new BsonString(namespace.getDatabaseName()))
+        .append("_id.coll", new BsonString(namespace.getCollectionName()));
   }
 
   private static BsonDocument id(MongoNamespace namespace, String name) {

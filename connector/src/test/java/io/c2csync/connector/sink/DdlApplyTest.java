@@ -108,6 +108,22 @@ class DdlApplyTest {
     assertThat(sink.documents("__c2c_sync", "uniqueIndexes")).isEmpty();
   }
 
+  @Test
+  void recordedUniqueIndexesFollowARenameAndThoseOfAReplacedTargetGo() {
+    String unique = "{indexes: [{v: 2, key: {email: 1}, name: 'email_1', unique: true}]}";
+    List<org.apache.kafka.connect.sink.SinkRecord> records = sink.records(
+        ddl("createIndexes", "db", "a", unique),
+        ddl("createIndexes", "db", "b", unique.replace("email", "phone")),
+        rename("db", "a", "db", "b").replace("operationDescription: {", "operationDescription: {dropTarget: 1, "));
+    sink.put(records);
+    // a crash before the checkpoint: the batch again
+    sink.loseCheckpoints();
+    sink.put(records);
+
+    assertThat(sink.documents("__c2c_sync", "uniqueIndexes")).containsExactly(BsonDocument.parse(
+        "{_id: {db: 'db', coll: 'b', name: 'email_1'}, spec: {v: 2, key: {email: 1}, name: 'email_1', unique: true}}"));
+  }
+
   private List<String> indexNames(String db, String coll) {
     return sink.collection(db, coll).listIndexes(BsonDocument.class).into(new ArrayList<>()).stream()
         .map(index -> index.getString("name").getValue()).toList();
