@@ -105,6 +105,7 @@ final class ProcedureRunner {
                 warning = null;
                 log.error("{} stopped with {}: {}", stepName(step), result.stoppedBy().get().error().errorName(),
                         result.stoppedBy().get().description());
+                lastLoggedStep = null;
                 return Outcome.STOPPED;
             }
             ProcedureStep done = step;

@@ -158,7 +158,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
                         + pair.direction().destination().apiName(), "the final verification", mongo);
             }
             throw new SyncException(SyncError.INTERNAL_ERROR, "the final verification could not compare the clusters: "
-                    + cause.getMessage());
+                    + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the final verification", e);
