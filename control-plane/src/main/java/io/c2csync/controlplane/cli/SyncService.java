@@ -73,7 +73,7 @@ public final class SyncService implements AutoCloseable {
             parts.add(0, heartbeats);
             ControlPlane controlPlane = ControlPlane.start(
                     ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id()),
-                    new Clusters(admin0, admin1), pipeline, new MarkerProgressSignals(sync, clients, topics), clock);
+                    new Clusters(admin0, admin1), pipeline, new MarkerProgressSignals(clients, topics), clock);
             parts.add(0, controlPlane);
             heartbeats.start();
             return new SyncService(parts, controlPlane);

@@ -12,7 +12,6 @@ import io.c2csync.controlplane.mongo.CollectionSizes;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.CopyProgress;
 import io.c2csync.controlplane.sync.NamespaceCopy;
-import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.ProgressSignals;
 import java.time.Instant;
@@ -31,20 +30,17 @@ import org.bson.BsonDocument;
 public final class MarkerProgressSignals implements ProgressSignals {
     private static final CollectionSizes.Size NOTHING = new CollectionSizes.Size(0, 0);
 
-    private final PersistedSync sync;
     private final ClusterClients clients;
     private final PairTopics topics;
 
-    public MarkerProgressSignals(PersistedSync sync, ClusterClients clients, PairTopics topics) {
-        this.sync = sync;
+    public MarkerProgressSignals(ClusterClients clients, PairTopics topics) {
         this.clients = clients;
         this.topics = topics;
     }
 
     @Override
-    public ProgressSample sample(PairId id) {
-        ConnectorPair pair = sync.currentPair(id);
-        List<SyncGroupTopic> groups = topics.groups(id);
+    public ProgressSample sample(ConnectorPair pair) {
+        List<SyncGroupTopic> groups = topics.groups(pair.id());
         List<Optional<Instant>> heartbeats = groups.stream().map(topic -> clients.on(pair.direction().destination(),
                 "reading the applied heartbeat", client -> new MarkerCollection(client)
                         .read(topic, MarkerKind.HEARTBEAT).map(Marker::wallTime))).toList();
