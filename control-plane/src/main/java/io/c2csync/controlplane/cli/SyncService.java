@@ -92,7 +92,7 @@ public final class SyncService implements AutoCloseable {
                     ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id())
                             .withApiToken(settings.apiToken()),
                     new Clusters(admin0, admin1), pipeline,
-                    new MarkerProgressSignals(sync, clients, topics, verification), verification, clock);
+                    new MarkerProgressSignals(clients, topics, verification), verification, clock);
             parts.add(0, controlPlane);
             heartbeats.start();
             verification.start();

@@ -10,7 +10,6 @@ import io.c2csync.controlplane.mongo.CollectionSizes;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.CopyProgress;
 import io.c2csync.controlplane.sync.NamespaceCopy;
-import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.ProgressSignals;
 import io.c2csync.controlplane.sync.Verification;
@@ -31,15 +30,12 @@ import org.bson.BsonDocument;
 public final class MarkerProgressSignals implements ProgressSignals {
     private static final CollectionSizes.Size NOTHING = new CollectionSizes.Size(0, 0);
 
-    private final PersistedSync sync;
     private final ClusterClients clients;
     private final PairTopics topics;
     private final AppliedHeartbeats heartbeats;
     private final Verification verification;
 
-    public MarkerProgressSignals(PersistedSync sync, ClusterClients clients, PairTopics topics,
-            Verification verification) {
-        this.sync = sync;
+    public MarkerProgressSignals(ClusterClients clients, PairTopics topics, Verification verification) {
         this.clients = clients;
         this.topics = topics;
         this.heartbeats = new AppliedHeartbeats(clients, topics);
@@ -47,12 +43,11 @@ public final class MarkerProgressSignals implements ProgressSignals {
     }
 
     @Override
-    public ProgressSample sample(PairId id) {
-        ConnectorPair pair = sync.currentPair(id);
+    public ProgressSample sample(ConnectorPair pair) {
         Optional<Instant> newestApplied = heartbeats.newestOfEveryGroup(pair);
         boolean streaming = newestApplied.isPresent();
         return new ProgressSample(copy(pair, streaming), newestApplied.orElse(null),
-                eventsApplied(pair, topics.groups(id)), streaming, verification.report(pair).orElse(null));
+                eventsApplied(pair, topics.groups(pair.id())), streaming, verification.report(pair).orElse(null));
     }
 
     /**

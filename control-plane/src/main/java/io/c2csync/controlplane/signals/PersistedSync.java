@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The sync as the coordinator last persisted it, read by the parts that run beside it (heartbeats,
- * progress signals, commit markers): the record is the one truth about the current pair.
+ * commit markers): the record is the one truth about the current pair.
  */
 public final class PersistedSync {
     private final SyncStateStore store;

@@ -1,6 +1,5 @@
 package io.c2csync.controlplane.cli;
 
-import static io.c2csync.runtime.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,19 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,7 +34,7 @@ class DemoCommandTest {
 
     @Test
     void walksThroughTheRunbookOnAFreePortWhenItsPortIsTakenAndStopsEverythingItStarted() throws Exception {
-        Set<Long> processesBefore = descendants();
+        Set<Long> processesBefore = BackgroundCommand.descendants();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
@@ -66,7 +60,7 @@ class DemoCommandTest {
         assertThat(curls).extracting(url -> url.substring(api.group(1).length()))
                 .containsSubsequence("progress", "start", "commit", "reverse", "progress");
 
-        assertThat(descendants()).as("child processes left behind").isSubsetOf(processesBefore);
+        assertThat(BackgroundCommand.descendants()).as("child processes left behind").isSubsetOf(processesBefore);
         assertThat(workFolderOf(printed)).doesNotExist();
         assertThat(catchThrowableOfType(ConnectException.class, () -> new Socket("127.0.0.1", port).close()))
                 .as("the API still listens on %d", port).isNotNull();
@@ -74,17 +68,11 @@ class DemoCommandTest {
 
     @Test
     void keepRunningLeavesTheSyncAndItsPageUpUntilStoppedAndThenStopsEverything() throws Exception {
-        Set<Long> processesBefore = descendants();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> exit = thread.submit(() -> command(out, err).execute("demo", "--port", "0",
-                    "--keep-running"));
-            await("the demo to leave everything up", Duration.ofMinutes(10))
-                    .guardedBy(() -> assertThat(exit).as("ended early: %s%n%s", out, err).isNotDone())
-                    .until(() -> out.toString().contains("Everything stays up until Ctrl-C"));
-            Matcher page = PAGE.matcher(out.toString());
+        Set<Long> processesBefore = BackgroundCommand.descendants();
+        String printed;
+        try (BackgroundCommand demo = new BackgroundCommand("demo", "--port", "0", "--keep-running")) {
+            demo.awaitOutput(Pattern.compile("Everything stays up until Ctrl-C"), Duration.ofMinutes(10));
+            Matcher page = PAGE.matcher(demo.output());
             assertThat(page.find()).isTrue();
             HttpClient http = HttpClient.newHttpClient();
             assertThat(http.send(HttpRequest.newBuilder(URI.create(page.group(1))).build(),
@@ -92,16 +80,13 @@ class DemoCommandTest {
             String progress = http.send(HttpRequest.newBuilder(URI.create(page.group(1) + "api/v1/progress")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(progress).contains("\"state\":\"RUNNING\"").contains("\"Source\":\"cluster1: ");
-            assertThat(out.toString()).contains("cluster0 as the application user: mongodb://app:****@");
+            assertThat(demo.output()).contains("cluster0 as the application user: mongodb://app:****@");
 
-            exit.cancel(true);
-            thread.shutdown();
-            assertThat(thread.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        } finally {
-            thread.shutdownNow();
+            demo.stop(Duration.ofMinutes(2));
+            printed = demo.output();
         }
-        assertThat(descendants()).as("child processes left behind").isSubsetOf(processesBefore);
-        assertThat(workFolderOf(out.toString())).doesNotExist();
+        assertThat(BackgroundCommand.descendants()).as("child processes left behind").isSubsetOf(processesBefore);
+        assertThat(workFolderOf(printed)).doesNotExist();
     }
 
     @Test
@@ -118,10 +103,6 @@ class DemoCommandTest {
         Matcher workFolder = WORK_FOLDER.matcher(printed);
         assertThat(workFolder.find()).as(printed).isTrue();
         return Path.of(workFolder.group(1));
-    }
-
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     private static CommandLine command(StringWriter out, StringWriter err) {

@@ -1,6 +1,5 @@
 package io.c2csync.controlplane.cli;
 
-import static io.c2csync.runtime.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.c2csync.controlplane.persist.FileSyncStateStore;
@@ -20,13 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,29 +37,15 @@ class RunCommandTest {
 
     @Test
     void servesTheApiUntilStoppedAndKeepsItsStateUnderTheWorkDir() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> exit = thread.submit(() -> command(out, err).execute(C2cSyncCommand.withDefaultCommand(
-                    new String[] {"--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1",
-                        CLUSTERS.get(1).connectionString(), "--port", "0", "--connect-url", "http://127.0.0.1:9",
-                        "--work-dir", workDir.toString(), "--id", "cli"})));
-            await("the ready line", Duration.ofSeconds(60))
-                    .guardedBy(() -> assertThat(exit).as("ended early: %s", err).isNotDone())
-                    .until(() -> READY.matcher(out.toString()).find());
-            Matcher ready = READY.matcher(out.toString());
-            assertThat(ready.find()).isTrue();
+        try (BackgroundCommand run = new BackgroundCommand(C2cSyncCommand.withDefaultCommand(new String[] {
+            "--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1", CLUSTERS.get(1).connectionString(),
+            "--port", "0", "--connect-url", "http://127.0.0.1:9", "--work-dir", workDir.toString(), "--id", "cli"}))) {
+            URI api = URI.create(run.awaitOutput(READY, Duration.ofSeconds(60)).group(1));
             HttpResponse<String> progress = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(ready.group(1) + "progress")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(api.resolve("progress")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(progress.body()).contains("\"state\":\"IDLE\"");
 
-            exit.cancel(true);
-            thread.shutdown();
-            assertThat(thread.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            thread.shutdownNow();
+            run.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -76,39 +55,22 @@ class RunCommandTest {
      */
     @Test
     void acceptsStartSentTheMomentTheEmbeddedRuntimeIsReady() throws Exception {
-        Set<Long> processesBefore = descendants();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> exit = thread.submit(() -> command(out, err).execute(C2cSyncCommand.withDefaultCommand(
-                    new String[] {"--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1",
-                        CLUSTERS.get(1).connectionString(), "--port", "0", "--work-dir", workDir.toString(),
-                        "--id", "first-start"})));
-            await("the ready line", Duration.ofSeconds(180))
-                    .guardedBy(() -> assertThat(exit).as("ended early: %s", err).isNotDone())
-                    .until(() -> READY.matcher(out.toString()).find());
-            Matcher ready = READY.matcher(out.toString());
-            assertThat(ready.find()).isTrue();
+        Set<Long> processesBefore = BackgroundCommand.descendants();
+        try (BackgroundCommand run = new BackgroundCommand(C2cSyncCommand.withDefaultCommand(new String[] {
+            "--cluster0", CLUSTERS.get(0).connectionString(), "--cluster1", CLUSTERS.get(1).connectionString(),
+            "--port", "0", "--work-dir", workDir.toString(), "--id", "first-start"}))) {
+            URI api = URI.create(run.awaitOutput(READY, Duration.ofSeconds(180)).group(1));
 
-            HttpResponse<String> start = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(ready.group(1) + "start")).POST(HttpRequest.BodyPublishers
-                            .ofString("{\"source\":\"cluster0\",\"destination\":\"cluster1\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("start"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"cluster0\",\"destination\":\"cluster1\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
             assertThat(start.body()).isEqualTo("{\"success\":true}");
-            exit.cancel(true);
-            thread.shutdown();
-            assertThat(thread.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            thread.shutdownNow();
+            run.stop(Duration.ofSeconds(60));
         }
-        assertThat(descendants()).as("the embedded runtime's processes, once stopped").isSubsetOf(processesBefore);
-    }
-
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        assertThat(BackgroundCommand.descendants()).as("the embedded runtime's processes, once stopped")
+                .isSubsetOf(processesBefore);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.emulator.EmulatedClusters;
 import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.EmbeddedRuntimeExtension;
+import io.c2csync.controlplane.verify.EmbeddedVerification;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class ConnectWorkerJmxTest {
                 ClusterName.CLUSTER1, CLUSTERS.get(1).connectionString()));
         try (SyncService service = SyncService.start(new SyncService.Settings(CLUSTERS.get(0).connectionString(),
                 CLUSTERS.get(1).connectionString(), new InetSocketAddress("127.0.0.1", 0), "jmx",
-                workDir.resolve("sync-state.json"), runtime.connectClient(), secrets), Clock.systemUTC());
+                workDir.resolve("sync-state.json"), runtime.connectClient(), secrets, EmbeddedVerification.Settings.defaults()), Clock.systemUTC());
                 JMXConnector jmx = JMXConnectorFactory.connect(localAgentOf(runtime.workerProcess().pid()))) {
             SyncApi api = new SyncApi(service.apiUri());
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}")

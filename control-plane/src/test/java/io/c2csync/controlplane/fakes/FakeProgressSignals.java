@@ -1,7 +1,7 @@
 package io.c2csync.controlplane.fakes;
 
 import io.c2csync.controlplane.sync.CopyProgress;
-import io.c2csync.controlplane.sync.PairId;
+import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.ProgressSample;
 import io.c2csync.controlplane.sync.ProgressSignals;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public final class FakeProgressSignals implements ProgressSignals {
     }
 
     @Override
-    public ProgressSample sample(PairId pair) {
+    public ProgressSample sample(ConnectorPair pair) {
         return sample;
     }
 }

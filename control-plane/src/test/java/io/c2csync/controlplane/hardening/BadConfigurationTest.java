@@ -9,6 +9,7 @@ import io.c2csync.controlplane.cli.SyncService;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.emulator.EmulatedReplicaSet;
 import io.c2csync.emulator.EmulatorOptions;
+import io.c2csync.controlplane.verify.EmbeddedVerification;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -105,7 +106,8 @@ class BadConfigurationTest {
     private String refusedStart(String cluster1Uri, String startBody, int status, String error) {
         try (SyncService service = SyncService.start(new SyncService.Settings(source.connectionString(), cluster1Uri,
                 new InetSocketAddress("127.0.0.1", 0), "bad-config", workDir.resolve("sync-state.json"),
-                new ConnectClient(URI.create("http://127.0.0.1:9")), ClusterSecrets.fromWorkerEnvironment()),
+                new ConnectClient(URI.create("http://127.0.0.1:9")), ClusterSecrets.fromWorkerEnvironment(),
+                EmbeddedVerification.Settings.defaults()),
                 Clock.systemUTC())) {
             HttpCalls api = new HttpCalls(service.apiUri(), null);
             String description = ContractErrors.assertError(api.post("start", startBody), status, error);

@@ -102,10 +102,9 @@ class MarkerSignalsTest {
     void theCopyIsDoneAndTheLagKnownOnceAHeartbeatReachedTheDestination() {
         store.save(record(SyncState.RUNNING));
         CLUSTERS.client(0).getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1).append("v", "x"));
-        MarkerProgressSignals signals = new MarkerProgressSignals(new PersistedSync(store), clients, topics,
-                new FakeVerification(new Journal()));
+        MarkerProgressSignals signals = new MarkerProgressSignals(clients, topics, new FakeVerification(new Journal()));
 
-        ProgressSample copying = signals.sample(PAIR);
+        ProgressSample copying = signals.sample(record(SyncState.RUNNING).currentPair());
         assertThat(copying.copy().done()).isFalse();
         assertThat(copying.indexesBuilt()).isFalse();
         assertThat(copying.newestApplied()).isEmpty();
@@ -117,7 +116,7 @@ class MarkerSignalsTest {
         CLUSTERS.client(1).getDatabase(MarkerNamespace.DATABASE).getCollection(MarkerNamespace.CHECKPOINTS)
                 .insertOne(new Document("_id", "c2c-sync.sig-p1.all/0").append("offset", 41L));
 
-        ProgressSample streaming = signals.sample(PAIR);
+        ProgressSample streaming = signals.sample(record(SyncState.RUNNING).currentPair());
         assertThat(streaming.copy().done()).isTrue();
         assertThat(streaming.indexesBuilt()).isTrue();
         assertThat(streaming.newestApplied()).contains(NOW);
@@ -134,7 +133,8 @@ class MarkerSignalsTest {
         CLUSTERS.client(0).getDatabase("shop").getCollection("customers").insertOne(new Document("_id", 1));
         CLUSTERS.client(1).getDatabase("shop").getCollection("orders").insertOne(orders.get(0));
 
-        CopyProgress copy = new MarkerProgressSignals(new PersistedSync(store), clients, topics).sample(PAIR).copy();
+        CopyProgress copy = new MarkerProgressSignals(clients, topics, new FakeVerification(new Journal())).sample(record(SyncState.RUNNING).currentPair())
+                .copy();
 
         assertThat(copy.namespaces()).extracting(NamespaceCopy::namespace).containsExactly("shop.customers", "shop.orders");
         NamespaceCopy customers = copy.namespaces().get(0);
@@ -147,6 +147,19 @@ class MarkerSignalsTest {
         assertThat(ordersCopy.copiedBytes()).isPositive().isLessThan(ordersCopy.estimatedBytes());
         assertThat(copy.estimatedTotalBytes()).isEqualTo(customers.estimatedBytes() + ordersCopy.estimatedBytes());
         assertThat(copy.estimatedCopiedBytes()).isEqualTo(ordersCopy.copiedBytes());
+    }
+
+    /** A progress call observes the record it read; the coordinator may persist the reversed pair meanwhile. */
+    @Test
+    void samplesThePairItIsGivenEvenOnceTheReversedPairIsPersisted() {
+        SyncRecord reversing = record(SyncState.REVERSING);
+        CLUSTERS.client(0).getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
+        store.save(reversing.reversedOnto(PAIR.next(), new ClusterTime(1_800_000_000L, 1)));
+
+        ProgressSample sample = new MarkerProgressSignals(clients, topics, new FakeVerification(new Journal())).sample(reversing.currentPair());
+
+        assertThat(sample.copy().namespaces()).extracting(NamespaceCopy::namespace).containsExactly("shop.orders");
+        assertThat(sample.copy().estimatedCopiedBytes()).isZero();
     }
 
     @Test
