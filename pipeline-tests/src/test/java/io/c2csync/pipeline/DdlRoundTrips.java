@@ -17,7 +17,6 @@ import com.mongodb.client.model.ValidationOptions;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** DDL in source order: collections with options, indexes, renames (also across databases), drops, dropDatabase. */
@@ -78,10 +77,6 @@ interface DdlRoundTrips extends PipelineSuite {
     }
 
     @Test
-    @Disabled("connector bug: the source (mongo-emulator) now renames across databases, and documents, indexes and"
-            + " options arrive, but the sink does not move the record of a unique index it built non-unique to the new"
-            + " namespace: 'ddl_to.moved: unique index k_1_n_-1 is not recorded in __c2c_sync.uniqueIndexes for the"
-            + " commit'")
     default void renameAcrossDatabases() {
         MongoDatabase from = environment().source().getDatabase("ddl_from");
         MongoDatabase to = environment().source().getDatabase("ddl_to");
