@@ -161,6 +161,12 @@ final class EmulatedBackend extends MemoryBackend {
     private Document renameCollection(Channel channel, String databaseName, String command, Document query) {
         ClusterCatalog.Rename rename = clusterCatalog.checkRename(query);
         Namespace from = rename.source().namespace();
+        if (!from.database().equals(rename.to().database())) {
+            CrossDatabaseRename steps = new CrossDatabaseRename(
+                (database, step) -> dataCommand(channel, database, step.keySet().iterator().next(), step));
+            return steps.run(rename.source(), (EmulatedDatabase) resolveDatabase(from.database()),
+                (EmulatedDatabase) resolveDatabase(rename.to().database()), rename.to(), Boolean.TRUE.equals(query.get("dropTarget")));
+        }
         Document reply = super.handleCommand(channel, databaseName, command, query);
         if (!from.isInternalDatabase()) {
             changeLog.append(rename.event(from));

@@ -295,31 +295,17 @@ final class EmulatedDatabase extends MemoryDatabase {
         userCollections.remove(collectionName);
     }
 
-    /** Also moves the index descriptions when the collection comes from another database (the library only renames). */
     @Override
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-        List<Document> movedIndexes = oldDatabase == this ? List.of()
-            : ((EmulatedDatabase) oldDatabase).takeIndexDescriptions(collection.getFullName());
-        MongoCollection<Integer> indexCatalog = getOrCreateIndexesCollection();
         super.moveCollection(oldDatabase, collection, newCollectionName);
-        for (Document index : movedIndexes) {
-            index.put("ns", collection.getFullName());
-            indexCatalog.addDocument(index);
-        }
         if (!newCollectionName.startsWith("system.")) {
             userCollections.add(newCollectionName);
         }
     }
 
-    private List<Document> takeIndexDescriptions(String fullName) {
-        MongoCollection<Integer> indexCatalog = indexes.get();
-        if (indexCatalog == null) {
-            return List.of();
-        }
-        List<Document> descriptions = new ArrayList<>();
-        indexCatalog.handleQuery(new Document("ns", fullName)).forEach(index -> descriptions.add(index.cloneDeeply()));
-        indexCatalog.deleteDocuments(new Document("ns", fullName), -1);
-        return descriptions;
+    /** The index specifications of a collection, {@code _id_} included, as {@code listIndexes} reports them. */
+    List<Document> indexSpecs(String collectionName) {
+        return catalog.indexDescriptions(collectionName);
     }
 
     EmulatedCollection requireCollection(Object collectionName, String message) {

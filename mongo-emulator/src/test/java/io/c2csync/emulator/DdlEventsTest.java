@@ -3,6 +3,7 @@ package io.c2csync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.BsonDocument;
@@ -17,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ValidationOptions;
 
 /** DDL change events, with and without showExpandedEvents, and the invalidation of streams. */
@@ -89,23 +91,91 @@ class DdlEventsTest {
     }
 
     @Test
-    void aRenameAcrossDatabasesIsARenameEventOnTheSourceDatabaseWithItsTarget() {
+    void aRenameAcrossDatabasesCopiesIntoATemporaryCollectionOfTheTargetRenamesItAndDropsTheSource() {
         MongoDatabase source = CLUSTERS.client().getDatabase("ddlRenameFrom");
-        source.getCollection("moving").insertOne(new Document("_id", 1));
-        try (ChangeStreamProbe sourceStream = ChangeStreamProbe.open(source.watch().showExpandedEvents(true));
-             ChangeStreamProbe clusterStream = ChangeStreamProbe.open(CLUSTERS.client().watch().showExpandedEvents(true))) {
-            source.getCollection("moving").renameCollection(new MongoNamespace("ddlRenameTo", "moved"));
-            CLUSTERS.client().getDatabase("ddlRenameTo").getCollection("moved").insertOne(new Document("_id", 2));
+        MongoDatabase target = CLUSTERS.client().getDatabase("ddlRenameTo");
+        MongoCollection<Document> moving = movingCollection(source);
+        Object sourceUuid = uuidOf(source, "moving");
+        try (ChangeStreamProbe clusterStream = ChangeStreamProbe.open(CLUSTERS.client().watch().showExpandedEvents(true));
+             ChangeStreamProbe sourceStream = ChangeStreamProbe.open(source.watch().showExpandedEvents(true));
+             ChangeStreamProbe targetStream = ChangeStreamProbe.open(target.watch().showExpandedEvents(true));
+             ChangeStreamProbe collectionStream = ChangeStreamProbe.open(moving.watch())) {
+            moving.renameCollection(new MongoNamespace("ddlRenameTo", "moved"));
 
-            Document rename = sourceStream.next();
-            assertThat(rename.getString("operationType")).isEqualTo("rename");
-            assertThat(rename.get("ns")).isEqualTo(new Document("db", "ddlRenameFrom").append("coll", "moving"));
-            assertThat(rename.get("to")).isEqualTo(new Document("db", "ddlRenameTo").append("coll", "moved"));
-            assertThat(rename.get("operationDescription", Document.class).get("to")).isEqualTo(rename.get("to"));
+            List<Document> events = clusterStream.next(7);
+            String temporary = events.get(0).get("ns", Document.class).getString("coll");
+            assertThat(temporary).matches("tmp[0-9A-Za-z]{5}\\.renameCollection");
+            assertThat(events).extracting(DdlEventsTest::describe).containsExactly(
+                "create ddlRenameTo." + temporary, "createIndexes ddlRenameTo." + temporary,
+                "createIndexes ddlRenameTo." + temporary, "insert ddlRenameTo." + temporary,
+                "insert ddlRenameTo." + temporary, "rename ddlRenameTo." + temporary, "drop ddlRenameFrom.moving");
+            assertThat(events.get(0).get("operationDescription", Document.class).get("validator"))
+                .isEqualTo(new Document("n", new Document("$type", "int")));
+            assertThat(events.get(1).get("operationDescription", Document.class).getList("indexes", Document.class))
+                .extracting(index -> index.getString("name")).containsExactly("n_1");
+            assertThat(events.get(2).get("operationDescription", Document.class).getList("indexes", Document.class))
+                .extracting(index -> index.getString("name")).containsExactly("label_1");
+            assertThat(events.subList(3, 5)).extracting(event -> event.get("fullDocument"))
+                .containsExactly(new Document("_id", 1).append("n", 1), new Document("_id", 2).append("n", 2));
+            assertThat(events.get(5).get("to")).isEqualTo(new Document("db", "ddlRenameTo").append("coll", "moved"));
+            assertThat(events.get(5).get("operationDescription", Document.class)).doesNotContainKey("dropTarget");
+            Object newUuid = uuidOf(target, "moved");
+            assertThat(newUuid).isNotEqualTo(sourceUuid);
+            assertThat(events.subList(0, 6)).extracting(event -> event.get("collectionUUID")).containsOnly(newUuid);
+            assertThat(events.get(6).get("collectionUUID")).isEqualTo(sourceUuid);
+
+            assertThat(targetStream.next(6)).extracting(DdlEventsTest::describe).isEqualTo(events.subList(0, 6).stream()
+                .map(DdlEventsTest::describe).toList());
+            targetStream.assertNoMore();
+            assertThat(describe(sourceStream.next())).isEqualTo("drop ddlRenameFrom.moving");
             sourceStream.assertNoMore();
-            assertThat(clusterStream.next(2)).extracting(event -> event.getString("operationType") + " " + event.get("ns"))
-                .containsExactly("rename Document{{db=ddlRenameFrom, coll=moving}}", "insert Document{{db=ddlRenameTo, coll=moved}}");
+            assertThat(collectionStream.next(2)).extracting(event -> event.getString("operationType")).containsExactly("drop", "invalidate");
+            clusterStream.assertNoMore();
         }
+    }
+
+    @Test
+    void aRenameAcrossDatabasesWithDropTargetDropsTheOldTargetBeforeTheTemporaryCollectionsRename() {
+        MongoDatabase source = CLUSTERS.client().getDatabase("ddlRenameDropFrom");
+        MongoDatabase target = CLUSTERS.client().getDatabase("ddlRenameDropTo");
+        MongoCollection<Document> moving = movingCollection(source);
+        target.getCollection("occupied").insertOne(new Document("_id", "old"));
+        Object oldTargetUuid = uuidOf(target, "occupied");
+        try (ChangeStreamProbe clusterStream = ChangeStreamProbe.open(CLUSTERS.client().watch().showExpandedEvents(true))) {
+            moving.renameCollection(new MongoNamespace("ddlRenameDropTo", "occupied"), new RenameCollectionOptions().dropTarget(true));
+
+            List<Document> events = clusterStream.next(8);
+            String temporary = "ddlRenameDropTo." + events.get(0).get("ns", Document.class).getString("coll");
+            assertThat(events).extracting(DdlEventsTest::describe).containsExactly("create " + temporary,
+                "createIndexes " + temporary, "createIndexes " + temporary, "insert " + temporary, "insert " + temporary,
+                "drop ddlRenameDropTo.occupied", "rename " + temporary, "drop ddlRenameDropFrom.moving");
+            assertThat(events.get(5).get("collectionUUID")).isEqualTo(oldTargetUuid);
+            assertThat(events.get(6).get("operationDescription", Document.class).get("dropTarget")).isEqualTo(oldTargetUuid);
+            assertThat(events.get(6).get("collectionUUID")).isEqualTo(uuidOf(target, "occupied"));
+            clusterStream.assertNoMore();
+        }
+        assertThat(target.getCollection("occupied").find().into(new ArrayList<>()))
+            .containsExactly(new Document("_id", 1).append("n", 1), new Document("_id", 2).append("n", 2));
+        assertThat(source.listCollectionNames().into(new ArrayList<>())).isEmpty();
+    }
+
+    private static MongoCollection<Document> movingCollection(MongoDatabase database) {
+        database.createCollection("moving", new CreateCollectionOptions().validationOptions(new ValidationOptions()
+            .validator(new Document("n", new Document("$type", "int")))));
+        MongoCollection<Document> moving = database.getCollection("moving");
+        moving.insertMany(List.of(new Document("_id", 1).append("n", 1), new Document("_id", 2).append("n", 2)));
+        moving.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+        moving.createIndex(Indexes.ascending("label"));
+        return moving;
+    }
+
+    private static Object uuidOf(MongoDatabase database, String collection) {
+        return database.listCollections().filter(new Document("name", collection)).first().get("info", Document.class).get("uuid");
+    }
+
+    private static String describe(Document event) {
+        Document ns = event.get("ns", Document.class);
+        return event.getString("operationType") + " " + ns.getString("db") + "." + ns.getString("coll");
     }
 
     @Test
