@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +26,8 @@ public final class ClusterResponses {
 
     private static final Set<ClusterAction> CLUSTER_WIDE_ACTIONS =
             EnumSet.of(ClusterAction.SET_USER_WRITE_BLOCK_MODE, ClusterAction.BYPASS_WRITE_BLOCKING_MODE);
+    /** MongoDB's name for every action, as the built-in {@code __system} role (and our emulator's root) lists it. */
+    private static final String ANY_ACTION = "anyAction";
     private static final Map<String, ClusterAction> ACTIONS_BY_NAME = Arrays.stream(ClusterAction.values())
             .collect(Collectors.toMap(ClusterAction::actionName, Function.identity()));
 
@@ -64,10 +67,11 @@ public final class ClusterResponses {
         for (BsonValue privilege : authInfo.getArray("authenticatedUserPrivileges", new BsonArray())) {
             BsonDocument resource = privilege.asDocument().getDocument("resource", new BsonDocument());
             for (BsonValue name : privilege.asDocument().getArray("actions", new BsonArray())) {
-                ClusterAction action = ACTIONS_BY_NAME.get(name.asString().getValue());
-                if (action != null && covers(resource, action)) {
-                    granted.add(action);
-                }
+                String actionName = name.asString().getValue();
+                List<ClusterAction> named = ANY_ACTION.equals(actionName)
+                        ? List.of(ClusterAction.values())
+                        : Optional.ofNullable(ACTIONS_BY_NAME.get(actionName)).map(List::of).orElse(List.of());
+                named.stream().filter(action -> covers(resource, action)).forEach(granted::add);
             }
         }
         return granted;

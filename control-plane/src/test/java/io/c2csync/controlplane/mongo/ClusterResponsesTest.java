@@ -62,6 +62,17 @@ class ClusterResponsesTest {
     }
 
     @Test
+    void anyActionGrantsEveryActionItsResourceCovers() {
+        BsonDocument everywhere = BsonDocument.parse("{\"authInfo\":{" + SYNC_USER + ",\"authenticatedUserPrivileges\":["
+                + "{\"resource\":{\"anyResource\":true},\"actions\":[\"anyAction\"]}]}}");
+        BsonDocument onOneDatabase = BsonDocument.parse("{\"authInfo\":{" + SYNC_USER + ",\"authenticatedUserPrivileges\":["
+                + "{\"resource\":{\"db\":\"shop\",\"collection\":\"\"},\"actions\":[\"anyAction\"]}]}}");
+
+        assertThat(ClusterResponses.grantedActions(everywhere)).containsExactlyInAnyOrder(ClusterAction.values());
+        assertThat(ClusterResponses.grantedActions(onOneDatabase)).isEmpty();
+    }
+
+    @Test
     void ignoresSystemAndReservedDatabases() {
         BsonDocument onlySystem = BsonDocument.parse("{\"databases\":[{\"name\":\"admin\"},{\"name\":\"config\"},"
                 + "{\"name\":\"local\"},{\"name\":\"__c2c_sync\"}],\"ok\":1}");
