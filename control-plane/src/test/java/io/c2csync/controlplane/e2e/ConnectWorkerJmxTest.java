@@ -61,10 +61,11 @@ class ConnectWorkerJmxTest {
                     .path("success").asBoolean()).isTrue();
             MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
 
-            await("Connect's task metrics of both connectors running", STEP).until(() -> {
+            // two sync groups (the database shop and "other"), each a source and a sink connector with one task
+            await("Connect's task metrics of the four connectors running", STEP).until(() -> {
                 Set<ObjectName> tasks = mbeans.queryNames(
                         new ObjectName("kafka.connect:type=connector-task-metrics,connector=*,task=0"), null);
-                return tasks.size() == 2 && tasks.stream().allMatch(task -> "running".equals(attribute(mbeans, task,
+                return tasks.size() == 4 && tasks.stream().allMatch(task -> "running".equals(attribute(mbeans, task,
                         "status")));
             });
             ObjectName sourceTaskMetrics = new ObjectName("com.mongodb.kafka.connect:type=source-task-metrics,*");

@@ -55,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealRunHardeningTest {
+    /** The groups of one pair, each a source and a sink: the source's database {@code shop} and {@code other}. */
+    private static final int PAIR_CONNECTORS = 4;
     private static final Duration STEP = Duration.ofSeconds(180);
     private static final String PASSWORD = "Pw-hard-7c41e9";
     private static final String TOKEN = "api-token-5e0d";
@@ -142,7 +144,7 @@ class RealRunHardeningTest {
 
         Racers.assertOneWon(Racers.race(RACERS, () -> api.post("start", reversibleStart)), "start");
 
-        assertThat(connect("/connectors").json()).hasSize(2);
+        assertThat(connect("/connectors").json()).hasSize(PAIR_CONNECTORS);
         awaitEqual();
     }
 
@@ -198,7 +200,7 @@ class RealRunHardeningTest {
 
         awaitProgress("RUNNING in reverse", p -> p.path("state").asText().equals("RUNNING")
                 && p.path("directionMapping").path("Source").asText().startsWith("cluster1: "));
-        assertThat(connect("/connectors").json()).hasSize(2);
+        assertThat(connect("/connectors").json()).hasSize(PAIR_CONNECTORS);
         orders(1).insertOne(new Document("_id", "after-reverse"));
         awaitEqual();
     }
@@ -255,7 +257,7 @@ class RealRunHardeningTest {
         long before = orders(0).countDocuments();
         awaitEqual();
         assertThat(orders(0).countDocuments()).isEqualTo(before);
-        assertThat(connect("/connectors").json()).hasSize(2);
+        assertThat(connect("/connectors").json()).hasSize(PAIR_CONNECTORS);
     }
 
     private void awaitEqual() {

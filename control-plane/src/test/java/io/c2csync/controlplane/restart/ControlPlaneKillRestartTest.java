@@ -146,8 +146,9 @@ class ControlPlaneKillRestartTest {
         awaitEqual();
         assertThat(source.find(Filters.eq("_id", "while-down-reversing")).first()).isNotNull();
         assertThat(source.find(Filters.eq("_id", 4)).first().getString("status")).isEqualTo("changed on cluster1");
+        // two pairs (forward, reversed) of two sync groups (the database shop and "other"), a source and a sink each
         assertThat(deployedConnectors()).as("each connector is deployed once").doesNotHaveDuplicates()
-                .hasSize(4);
+                .hasSize(8);
         assertThat(read(logOf(sixth))).doesNotContain("deployed pair");
     }
 
