@@ -211,7 +211,7 @@ class RealRunHardeningTest {
         Path secretsFile = workDir.resolve("hard").resolve("secrets").resolve("clusters.properties");
         assertThat(Files.getPosixFilePermissions(secretsFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(new SecretScan(PASSWORD).file(secretsFile).foundIn()).as("the scan finds what is there").hasSize(1);
-        assertThat(Files.readString(logPath.resolve("c2c-sync.log"))).contains("Commit step 3/6");
+        assertThat(Files.readString(logPath.resolve("c2c-sync.log"))).contains("Commit step 3/8");
 
         SecretScan scan = new SecretScan(PASSWORD).files(logPath).file(console);
         try (Stream<Path> files = Files.walk(workDir)) {
