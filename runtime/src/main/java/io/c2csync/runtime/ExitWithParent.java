@@ -28,6 +28,11 @@ public final class ExitWithParent {
     static final int PARENT_GONE_EXIT_CODE = 143;
     static final String EXIT_AFTER_PID_FILE_PROPERTY = "c2c.exitAfterPidIn";
     static final int EXIT_AFTER_WAIT_SECONDS = 30;
+    /**
+     * How long the child's shutdown hooks may run after its parent is gone. Shorter than the broker's wait for the
+     * worker, so a worker whose graceful stop blocks (e.g. on a broker that is gone) cannot outlive it: it halts.
+     */
+    static final int SHUTDOWN_HOOKS_LIMIT_SECONDS = 25;
 
     private ExitWithParent() {
     }
@@ -58,7 +63,22 @@ public final class ExitWithParent {
             System.err.println("Lost the pipe to the parent process (" + e + "); exiting");
         }
         awaitExitOfProcessInPidFile();
+        haltIfShutdownHooksOverrun();
         System.exit(PARENT_GONE_EXIT_CODE);
+    }
+
+    private static void haltIfShutdownHooksOverrun() {
+        Thread halter = new Thread(() -> {
+            try {
+                TimeUnit.SECONDS.sleep(SHUTDOWN_HOOKS_LIMIT_SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.println("Shutdown hooks still running after " + SHUTDOWN_HOOKS_LIMIT_SECONDS + " s; halting");
+            Runtime.getRuntime().halt(PARENT_GONE_EXIT_CODE);
+        }, "exit-with-parent-halt");
+        halter.setDaemon(true);
+        halter.start();
     }
 
     private static void awaitExitOfProcessInPidFile() {
