@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 public final class ChangeStreamHistoryLoss {
     static final String REMEDY = "Nothing after that point can be applied, so this sync cannot be committed and its"
             + " source connector is not restarted. To fix: make the source's oplog window longer than the longest pause"
-            + " or outage of the sync (replSetResizeOplog with a larger size, or the oplogMinRetentionHours option"
-            + " of replSetResizeOplog), then start again into an empty destination: stop c2c-sync, drop the synced"
+            + " or outage of the sync (replSetResizeOplog with a larger size or minRetentionHours, or mongod's"
+            + " storage.oplogMinRetentionHours), then start again into an empty destination: stop c2c-sync, drop the synced"
             + " databases on the destination, remove the sync's work directory and call /start again.";
 
     private ChangeStreamHistoryLoss() {
