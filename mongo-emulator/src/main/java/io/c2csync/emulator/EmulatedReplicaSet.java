@@ -71,6 +71,31 @@ public final class EmulatedReplicaSet implements AutoCloseable {
         return options.replicaSetName();
     }
 
+    /**
+     * Goes down as a server does: the listening socket and every client connection close, so clients see their
+     * connections reset and new ones refused. Data, change history, users and fail points stay; cursors stay
+     * open on the server as a dead client's would until it resumes.
+     *
+     * @throws IllegalStateException if it is not listening
+     */
+    public void stopListening() {
+        server.stopListening();
+    }
+
+    /**
+     * Comes back on the same host and port with everything it had.
+     *
+     * @throws IllegalStateException if it is listening already
+     * @throws UncheckedIOException  if another process took the port meanwhile
+     */
+    public void startListening() {
+        server.startListening();
+    }
+
+    public boolean isListening() {
+        return server.listening();
+    }
+
     private static String credentials(String userColonPassword) {
         int colon = userColonPassword.indexOf(':');
         return encode(userColonPassword.substring(0, colon)) + ":" + encode(userColonPassword.substring(colon + 1)) + "@";

@@ -5,6 +5,7 @@ import io.c2csync.connect.ConnectRestException;
 import io.c2csync.controlplane.signals.CommitMarkers;
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.ConnectorPair;
+import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.Pipeline;
@@ -67,6 +68,21 @@ public final class ConnectPipeline implements Pipeline {
         return new PipelineStatus(topics.connectorNames(pair).stream()
                 .map(name -> call("reading the status of " + name, () -> statusOf(name)))
                 .toList());
+    }
+
+    @Override
+    public void restartFailed(PairId pair) {
+        for (String name : topics.connectorNames(pair)) {
+            ConnectorStatus status = call("reading the status of " + name, () -> statusOf(name));
+            if (status.state() == ConnectorState.FAILED || !status.failedTasks().isEmpty()) {
+                call("restarting " + name, () -> {
+                    client.restart(name);
+                    return null;
+                });
+                log.info("Restarted connector {} and its tasks (pair {}): {}", name, pair.generation(),
+                        status.failedTasks().isEmpty() ? "the connector failed" : status.failedTasks());
+            }
+        }
     }
 
     @Override

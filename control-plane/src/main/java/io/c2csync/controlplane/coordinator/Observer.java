@@ -5,6 +5,7 @@ import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.Pipeline;
 import io.c2csync.controlplane.sync.ProgressSignals;
+import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncRecord;
 import java.util.ArrayList;
@@ -31,9 +32,15 @@ final class Observer {
                 ping(record.direction().destination(), warnings), warnings);
     }
 
+    /** A failed ping says, while it lasts, that the cluster cannot be reached (or what else failed). */
     private long ping(ClusterName name, List<String> warnings) {
-        Long millis = read(() -> clusters.get(name).pingMillis(), clusters.describe(name), warnings);
-        return millis == null ? Observation.PING_FAILED : millis;
+        try {
+            return clusters.get(name).pingMillis();
+        } catch (SyncException e) {
+            warnings.add(clusters.describe(name) + (e.error() == SyncError.CLUSTER_UNREACHABLE ? " is unreachable: "
+                    : " unavailable: ") + e.description());
+            return Observation.PING_FAILED;
+        }
     }
 
     private static <T> T read(Supplier<T> signal, String what, List<String> warnings) {

@@ -4,6 +4,7 @@ import io.c2csync.controlplane.cutover.CommitProcedure;
 import io.c2csync.controlplane.cutover.ReverseProcedure;
 import io.c2csync.controlplane.cutover.ReverseRequirements;
 import io.c2csync.controlplane.cutover.StartProcedure;
+import io.c2csync.controlplane.progress.ChangeStreamHistoryLoss;
 import io.c2csync.controlplane.progress.CommitReadiness;
 import io.c2csync.controlplane.progress.Observation;
 import io.c2csync.controlplane.progress.ProgressCalculator;
@@ -170,6 +171,10 @@ public final class SyncCoordinator implements AutoCloseable {
                 return;
             }
             Observation observation = observer.observe(keeper.started());
+            Optional<SyncException> historyLost = observation.pipelineIfRead().flatMap(ChangeStreamHistoryLoss::in);
+            if (historyLost.isPresent()) {
+                throw historyLost.get();
+            }
             List<String> unmet = CommitReadiness.unmetConditions(observation, calculator.lag(observation));
             if (!unmet.isEmpty()) {
                 throw new SyncException(SyncError.COMMIT_NOT_READY, "cannot commit yet: " + String.join("; ", unmet));
@@ -217,7 +222,8 @@ public final class SyncCoordinator implements AutoCloseable {
             return calculator.withoutSync(state);
         }
         List<String> warnings = Stream.concat(procedures.stopWarnings().stream(),
-                Stream.of(procedures.warning(), reconciler.warning()).flatMap(Optional::stream)).toList();
+                Stream.of(procedures.warning(), reconciler.warning(), reconciler.restartWarning())
+                        .flatMap(Optional::stream)).toList();
         return calculator.report(current.get(), observer.observe(current.get()), warnings);
     }
 

@@ -35,11 +35,8 @@ public final class CommitReadiness {
         Optional<PipelineStatus> pipeline = observation.pipelineIfRead();
         if (pipeline.isEmpty()) {
             unmet.add("the connector status could not be read");
-        } else if (!pipeline.get().allRunning()) {
-            unmet.add("change event application is not running (connectors: " + pipeline.get().connectors().stream()
-                    .map(c -> c.name() + " " + c.state()
-                            + (c.failedTasks().isEmpty() ? "" : " with " + c.failedTasks().size() + " failed task(s)"))
-                    .collect(Collectors.joining(", ")) + ")");
+        } else {
+            unmet.addAll(pipelineConditions(pipeline.get()));
         }
         if (lag.isEmpty()) {
             unmet.add("no heartbeat has reached the destination yet, so the lag is unknown");
@@ -47,5 +44,19 @@ public final class CommitReadiness {
             unmet.add("the lag is " + lag.get().toSeconds() + " s, more than " + MAX_LAG.toSeconds() + " s");
         }
         return unmet;
+    }
+
+    private static List<String> pipelineConditions(PipelineStatus pipeline) {
+        Optional<String> historyLost = ChangeStreamHistoryLoss.warning(pipeline);
+        if (historyLost.isPresent()) {
+            return List.of(historyLost.get());
+        }
+        if (pipeline.allRunning()) {
+            return List.of();
+        }
+        return List.of("change event application is not running (connectors: " + pipeline.connectors().stream()
+                .map(c -> c.name() + " " + c.state()
+                        + (c.failedTasks().isEmpty() ? "" : " with " + c.failedTasks().size() + " failed task(s)"))
+                .collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -14,6 +14,7 @@ public final class PipelineWarnings {
 
     public static List<String> of(SyncState desired, PipelineStatus observed) {
         List<String> warnings = new ArrayList<>();
+        ChangeStreamHistoryLoss.warning(observed).ifPresent(warnings::add);
         for (ConnectorStatus connector : observed.connectors()) {
             connector.failedTasks().forEach(task -> warnings.add(
                     "connector " + connector.name() + " task " + task.taskId() + " FAILED: " + task.reason()));

@@ -7,7 +7,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.c2csync.controlplane.mongo.MongoErrors;
 import io.c2csync.controlplane.sync.ClusterName;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -15,6 +17,9 @@ import java.util.function.Function;
  * {@code bypassWriteBlockingMode}, so markers are written while user writes are blocked.
  */
 public record ClusterClients(MongoClient cluster0, MongoClient cluster1) implements AutoCloseable {
+    /** As the admin connections': progress and heartbeats say a cluster is unreachable after 5 s, not the driver's 30. */
+    private static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+
     public ClusterClients {
         Objects.requireNonNull(cluster0, "cluster0");
         Objects.requireNonNull(cluster1, "cluster1");
@@ -48,6 +53,8 @@ public record ClusterClients(MongoClient cluster0, MongoClient cluster1) impleme
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applicationName("c2c-sync markers")
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                 .build());
     }
 

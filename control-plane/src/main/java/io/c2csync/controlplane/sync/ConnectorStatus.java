@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.sync;
 
 import java.util.List;
+import java.util.Objects;
 
 /** One connector of a pair as Connect reports it, with the reasons of its failed tasks. */
 public record ConnectorStatus(String name, ConnectorState state, List<TaskFailure> failedTasks) {
@@ -8,7 +9,27 @@ public record ConnectorStatus(String name, ConnectorState state, List<TaskFailur
         failedTasks = List.copyOf(failedTasks);
     }
 
-    /** A FAILED task and the first line of its trace. */
-    public record TaskFailure(int taskId, String reason) {
+    /** A FAILED task, the first line of its trace and what the whole trace says the failure is. */
+    public record TaskFailure(int taskId, String reason, Cause cause) {
+        public TaskFailure {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** A failure that a restart may cure (a cluster or Kafka was away). */
+        public TaskFailure(int taskId, String reason) {
+            this(taskId, reason, Cause.OTHER);
+        }
+    }
+
+    /** What a task's failure means for the sync. */
+    public enum Cause {
+        /** Anything a restart of the task may cure. */
+        OTHER,
+        /**
+         * The source's change stream cannot resume: its resume point is older than the source's oplog (error 286).
+         * A restart cannot cure it; resuming from anywhere else would skip events.
+         */
+        CHANGE_STREAM_HISTORY_LOST
     }
 }

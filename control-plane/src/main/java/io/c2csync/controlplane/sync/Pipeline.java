@@ -19,6 +19,9 @@ public interface Pipeline {
 
     PipelineStatus status(PairId pair);
 
+    /** Restarts every connector of the pair that failed or has a failed task; the others are left alone. */
+    void restartFailed(PairId pair);
+
     /**
      * Whether every source event up to {@code point} has been applied on the destination, known
      * from a commit marker written on the source after {@code point} and seen on the destination.

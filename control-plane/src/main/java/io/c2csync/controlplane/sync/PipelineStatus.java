@@ -8,6 +8,21 @@ public record PipelineStatus(List<ConnectorStatus> connectors) {
         connectors = List.copyOf(connectors);
     }
 
+    /** Whether a connector or a task FAILED. */
+    public boolean anyFailed() {
+        return connectors.stream().anyMatch(c -> c.state() == ConnectorState.FAILED || !c.failedTasks().isEmpty());
+    }
+
+    /** The failed tasks whose failure has this cause, with their connectors. */
+    public List<FailedTask> failedTasks(ConnectorStatus.Cause cause) {
+        return connectors.stream().flatMap(c -> c.failedTasks().stream()
+                .filter(task -> task.cause() == cause).map(task -> new FailedTask(c.name(), task))).toList();
+    }
+
+    /** A failed task and the connector it belongs to. */
+    public record FailedTask(String connector, ConnectorStatus.TaskFailure failure) {
+    }
+
     public boolean allRunning() {
         return !connectors.isEmpty()
                 && connectors.stream().allMatch(c -> c.state() == ConnectorState.RUNNING && c.failedTasks().isEmpty());

@@ -20,6 +20,11 @@ public enum SyncError {
     VERIFICATION_FAILED("VerificationFailed", 409),
     /** A unique index could not be made unique again on the destination (duplicates); the commit stopped. */
     UNIQUE_INDEX_VIOLATION("UniqueIndexViolation", 409),
+    /**
+     * The source's change stream cannot resume from where the sync is: that point is no longer in the source's oplog
+     * (error 286). The sync cannot be committed; it has to start again into an empty destination.
+     */
+    CHANGE_STREAM_HISTORY_LOST("ChangeStreamHistoryLost", 409),
     INTERNAL_ERROR("InternalError", 500);
 
     private final String errorName;

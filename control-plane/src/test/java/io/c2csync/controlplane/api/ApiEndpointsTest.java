@@ -5,6 +5,7 @@ import static io.c2csync.controlplane.api.ApiFixture.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.c2csync.controlplane.fakes.FakePipeline;
+import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.SyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,16 @@ class ApiEndpointsTest {
         fixture.harness.pipeline.breakWithBug(FakePipeline.Operation.PAUSE);
 
         assertThat(assertError(api.pause(), 500, "InternalError")).contains("bug in the pipeline adapter");
+    }
+
+    @Test
+    void aCommitOfASyncWhoseResumePointLeftTheOplogIsRefusedByName() {
+        ApiClient api = fixture.serve(SyncState.RUNNING);
+        fixture.harness.pipeline.failTask(new ConnectorStatus.TaskFailure(0, "ConnectException: ResumeToken not found",
+                ConnectorStatus.Cause.CHANGE_STREAM_HISTORY_LOST));
+
+        assertThat(assertError(api.commit(), 409, "ChangeStreamHistoryLost")).contains("oplog", "empty destination");
+        assertThat(api.progress().json().at("/progress/state").textValue()).isEqualTo("RUNNING");
     }
 
     @Test

@@ -128,7 +128,7 @@ class ProgressApiTest {
         List<String> warnings = new ArrayList<>();
         progress.get("warnings").forEach(w -> warnings.add(w.textValue()));
         assertThat(warnings).containsExactlyInAnyOrder(
-                "cluster1: host1:27017 unavailable: host1:27017 is unreachable (PING)",
+                "cluster1: host1:27017 is unreachable: host1:27017 is unreachable (PING)",
                 "connector c2c-source-1 task 0 FAILED: org.apache.kafka.connect.errors.ConnectException: boom");
         assertThat(progress.get("canCommit").booleanValue()).isFalse();
     }

@@ -76,6 +76,39 @@ class ConnectPipelineTest {
     }
 
     @Test
+    void aTaskThatCannotResumeItsChangeStreamIsNamedFromTheCauseInItsTrace() {
+        pipeline.deploy(PAIR);
+        connect.statuses.put(SOURCE, failedWith("org.apache.kafka.connect.errors.ConnectException: ResumeToken not found."
+                + " Cannot create a change stream cursor\\n\\tat x.y(Z.java:1)\\nCaused by: com.mongodb.MongoCommandException:"
+                + " Command failed with error 286 (ChangeStreamHistoryLost): 'Resume of change stream was not possible'"));
+        connect.statuses.put(SINK, failedWith("org.apache.kafka.connect.errors.ConnectException: boom"));
+
+        assertThat(pipeline.status(PAIR.id()).connectors()).flatExtracting(ConnectorStatus::failedTasks).containsExactly(
+                new ConnectorStatus.TaskFailure(0, "org.apache.kafka.connect.errors.ConnectException: ResumeToken not"
+                        + " found. Cannot create a change stream cursor", ConnectorStatus.Cause.CHANGE_STREAM_HISTORY_LOST),
+                new ConnectorStatus.TaskFailure(0, "org.apache.kafka.connect.errors.ConnectException: boom"));
+    }
+
+    @Test
+    void restartsOnlyTheConnectorsThatFailed() {
+        pipeline.deploy(PAIR);
+        connect.statuses.put(SOURCE, failedWith("org.apache.kafka.connect.errors.ConnectException: timed out"));
+        connect.statuses.put(SINK, "{\"name\":\"" + SINK + "\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"w\"},"
+                + "\"tasks\":[{\"id\":0,\"state\":\"RUNNING\",\"worker_id\":\"w\"}],\"type\":\"sink\"}");
+        connect.requests.clear();
+
+        pipeline.restartFailed(PAIR.id());
+
+        assertThat(connect.requests).containsExactly("GET " + SOURCE + "/status", "POST " + SOURCE + "/restart",
+                "GET " + SINK + "/status");
+    }
+
+    private static String failedWith(String trace) {
+        return "{\"name\":\"n\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"w\"},\"tasks\":[{\"id\":0,"
+                + "\"state\":\"FAILED\",\"worker_id\":\"w\",\"trace\":\"" + trace + "\"}],\"type\":\"source\"}";
+    }
+
+    @Test
     void aRunningConnectorWithoutTasksIsNotRunningYet() {
         pipeline.deploy(PAIR);
         String noTasks = "{\"name\":\"n\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"w\"},\"tasks\":[]}";

@@ -3,11 +3,15 @@ package io.c2csync.controlplane.coordinator;
 import static io.c2csync.runtime.Await.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.c2csync.controlplane.fakes.FakePipeline;
 import io.c2csync.controlplane.fakes.SyncHarness;
 import io.c2csync.controlplane.sync.ConnectorState;
+import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.PairId;
+import io.c2csync.controlplane.sync.SyncError;
+import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncState;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The coordinator keeps the connectors in the state the sync is in (desired vs observed). */
 class ReconcileTest {
     private static final PairId FIRST = new PairId(1);
+    static final ConnectorStatus.TaskFailure HISTORY_LOST = new ConnectorStatus.TaskFailure(0,
+            "org.apache.kafka.connect.errors.ConnectException: ResumeToken not found. Cannot create a change stream cursor",
+            ConnectorStatus.Cause.CHANGE_STREAM_HISTORY_LOST);
 
     private final SyncHarness harness = new SyncHarness().reconcileEvery(Duration.ofMillis(5));
 
@@ -81,6 +88,69 @@ class ReconcileTest {
 
         await("pair 1 paused", SyncHarness.AWAIT).until(() -> harness.pipeline.state(FIRST) == ConnectorState.PAUSED);
         await("the warning gone", SyncHarness.AWAIT).until(() -> coordinator.progress().warnings().isEmpty());
+    }
+
+    @Test
+    void restartsAConnectorWhoseTaskFailedAndSaysSoWhileItFails() {
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        int mark = harness.journal.size();
+
+        harness.pipeline.failTask("org.apache.kafka.connect.errors.ConnectException: An exception occurred when trying"
+                + " to get the next item from the Change Stream: Timed out while waiting for a server");
+
+        await("the failed connector restarted", SyncHarness.AWAIT)
+                .until(() -> harness.journal.since(mark).contains("pipeline: restart failed 1"));
+        await("nothing failed any more", SyncHarness.AWAIT).until(() -> coordinator.progress().warnings().isEmpty());
+    }
+
+    @Test
+    void restartsTheFailedConnectorsOfARunningCommit() {
+        harness.pipeline.setDrained(false);
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        coordinator.commit();
+        int mark = harness.journal.size();
+
+        harness.pipeline.failTask("org.apache.kafka.connect.errors.ConnectException: Timed out while waiting for a server");
+
+        await("the failed connector restarted", SyncHarness.AWAIT)
+                .until(() -> harness.journal.since(mark).contains("pipeline: restart failed 1"));
+        assertThat(coordinator.state()).isEqualTo(SyncState.COMMITTING);
+    }
+
+    @Test
+    void neverRestartsASourceWhoseResumePointLeftTheOplog() {
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        int mark = harness.journal.size();
+        harness.pipeline.failTask(HISTORY_LOST);
+
+        pauseBehindItsBackAndAwaitTheResume();
+        pauseBehindItsBackAndAwaitTheResume();
+
+        assertThat(harness.journal.since(mark)).noneMatch(call -> call.startsWith("pipeline: restart"));
+        assertThat(coordinator.progress().warnings()).first().asString()
+                .startsWith("ChangeStreamHistoryLost: the source's change stream cannot resume (connector c2c-source-1"
+                        + " task 0): its resume point is no longer in the source's oplog (error 286)")
+                .contains("replSetResizeOplog", "oplogMinRetentionHours", "start again into an empty destination");
+        assertThat(coordinator.progress().canCommit()).isFalse();
+    }
+
+    @Test
+    void refusesToCommitASyncWhoseResumePointLeftTheOplog() {
+        SyncCoordinator coordinator = harness.coordinatorIn(SyncState.RUNNING);
+        harness.pipeline.failTask(HISTORY_LOST);
+
+        assertThatThrownBy(coordinator::commit).isInstanceOfSatisfying(SyncException.class, e -> {
+            assertThat(e.error()).isEqualTo(SyncError.CHANGE_STREAM_HISTORY_LOST);
+            assertThat(e.description()).contains("error 286", "replSetResizeOplog");
+        });
+        assertThat(coordinator.state()).isEqualTo(SyncState.RUNNING);
+    }
+
+    private void pauseBehindItsBackAndAwaitTheResume() {
+        int mark = harness.journal.size();
+        harness.pipeline.pause(FIRST);
+        await("pair 1 resumed by a reconcile", SyncHarness.AWAIT)
+                .until(() -> harness.journal.since(mark).contains("pipeline: resume 1"));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Connector pairs in memory, with the calls it received, a drain switch and failures on demand. */
 public final class FakePipeline implements Pipeline {
-    public enum Operation { DEPLOY, PAUSE, RESUME, REMOVE, STATUS, APPLIED_THROUGH }
+    public enum Operation { DEPLOY, PAUSE, RESUME, REMOVE, STATUS, RESTART_FAILED, APPLIED_THROUGH }
 
     private final Map<PairId, ConnectorPair> deployed = new HashMap<>();
     private final Map<PairId, ConnectorState> states = new HashMap<>();
@@ -66,7 +66,12 @@ public final class FakePipeline implements Pipeline {
     }
 
     public void failTask(String reason) {
-        failedTask = new ConnectorStatus.TaskFailure(0, reason);
+        failTask(new ConnectorStatus.TaskFailure(0, reason));
+    }
+
+    /** The source connector's task fails so; a restart ({@link #restartFailed}) cures it. */
+    public void failTask(ConnectorStatus.TaskFailure failure) {
+        failedTask = failure;
     }
 
     public void recoverTask() {
@@ -131,6 +136,12 @@ public final class FakePipeline implements Pipeline {
                 new ConnectorStatus("c2c-source-" + pair.generation(), state,
                         failure == null ? List.of() : List.of(failure)),
                 new ConnectorStatus("c2c-sink-" + pair.generation(), state, List.of())));
+    }
+
+    @Override
+    public synchronized void restartFailed(PairId pair) {
+        record(Operation.RESTART_FAILED, "restart failed " + pair.generation());
+        failedTask = null;
     }
 
     @Override
