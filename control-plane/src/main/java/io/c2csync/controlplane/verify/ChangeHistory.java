@@ -29,6 +29,8 @@ final class ChangeHistory {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("insert", "update", "replace", "delete");
     /** Server codes of a stream that cannot start at the time asked for: ChangeStreamHistoryLost, ChangeStreamFatalError, CappedPositionLost. */
     private static final Set<Integer> HISTORY_LOST = Set.of(286, 280, 136);
+    /** The destination's user needs {@code changeStream} only for a reversible sync. */
+    private static final int UNAUTHORIZED = 13;
     private static final Duration POLL_WAIT = Duration.ofMillis(50);
     private static final int BATCH_SIZE = 1_000;
     /** The resume token's {@code _data} begins with the KeyString type of a timestamp, then its 8 bytes in hex. */
@@ -44,7 +46,7 @@ final class ChangeHistory {
         this.filter = filter;
     }
 
-    /** @throws ChangeHistoryLostException when the stream cannot be read from {@code start} */
+    /** @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all */
     void note(ClusterTime start, ClusterTime end, RecheckScope scope, VerificationProgress progress) {
         try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(BsonDocument.class)
                 .startAtOperationTime(new BsonTimestamp((int) start.seconds(), start.increment()))
@@ -73,8 +75,13 @@ final class ChangeHistory {
             }
         } catch (MongoException e) {
             if (HISTORY_LOST.contains(e.getCode())) {
-                throw new ChangeHistoryLostException("the " + side + "'s change stream cannot be read from " + start
+                throw new ChangeHistoryUnavailableException("the " + side + "'s change stream cannot be read from " + start
                         + " (error " + e.getCode() + ": " + e.getMessage() + ")", e);
+            }
+            if (e.getCode() == UNAUTHORIZED) {
+                throw new ChangeHistoryUnavailableException("the sync's user may not read the " + side
+                        + "'s change stream (grant it the changeStream action there for an incremental final check; error "
+                        + e.getCode() + ": " + e.getMessage() + ")", e);
             }
             throw e;
         }

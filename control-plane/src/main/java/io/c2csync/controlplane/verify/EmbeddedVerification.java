@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>The commit's final check ({@link #finalCheck}) runs once the destination has applied everything and the source
  * is write-blocked, and that one decides. It is incremental: it compares the catalog and the exact document count of
  * every namespace, and the documents of: the keys the last completed pass saw differing; every key changed on the
- * source since that pass began (the source's change stream from the pass's start up to the commit point); every key
+ * source since that pass began (the source's change stream from the pass's start up to the commit point, or to now
+ * if the source still takes writes, which then differ); every key
  * changed on the destination since then (its change stream up to now: the sink's writes and anything written there
  * otherwise); in full, every namespace a DDL event touched (create, drop, rename, dropDatabase, indexes, collMod),
  * present on one side only, or whose counts differ.
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * times are taken one second early, so that a write in flight when the time was read (an oplog hole) is in the streams.
  *
  * <p>It falls back to the full comparison, and logs why, when no pass of the pair has completed since the copy, or
- * when a change stream cannot be read back to the pass's start (the oplog no longer reaches it, error 286).
+ * when a change stream cannot be read back to the pass's start (the oplog no longer reaches it, error 286; or the user
+ * may not read it).
  */
 public final class EmbeddedVerification implements Verification, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedVerification.class);
@@ -198,19 +200,21 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
                     + "clusters in full", generation);
             return verifier.verify();
         }
+        ClusterTime sourceNow = clusters.get(pair.direction().source()).clusterTime();
+        ClusterTime sourceEnd = sourceNow.isAfter(commitPoint) ? sourceNow : commitPoint;
         ClusterTime destinationNow = clusters.get(pair.direction().destination()).clusterTime();
         RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
         scope.addAll(since.differing());
         try {
-            history(pair, ClusterRole.SOURCE).note(since.sourceStart(), commitPoint, scope, progress);
+            history(pair, ClusterRole.SOURCE).note(since.sourceStart(), sourceEnd, scope, progress);
             history(pair, ClusterRole.DESTINATION).note(since.destinationStart(), destinationNow, scope, progress);
-        } catch (ChangeHistoryLostException e) {
+        } catch (ChangeHistoryUnavailableException e) {
             log.warn("Final verification of pair {}: {}; comparing both clusters in full instead", generation, e.getMessage());
             return verifier.verify();
         }
         log.info("Final verification of pair {}: rechecking {} (what the pass begun at source {} / destination {} saw "
                 + "differing and what changed since, up to source {} / destination {}), the catalogs and the counts",
-                generation, scope.describe(), since.sourceStart(), since.destinationStart(), commitPoint, destinationNow);
+                generation, scope.describe(), since.sourceStart(), since.destinationStart(), sourceEnd, destinationNow);
         return verifier.recheck(scope, new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE));
     }
 
