@@ -85,13 +85,14 @@ public final class SyncService implements AutoCloseable {
                     new CommitMarkers(sync, clients, topics, clock));
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);
             parts.add(0, heartbeats);
-            EmbeddedVerification verification = new EmbeddedVerification(sync, clients,
+            Clusters clusters = new Clusters(admin0, admin1);
+            EmbeddedVerification verification = new EmbeddedVerification(sync, clients, clusters,
                     new AppliedHeartbeats(clients, topics), settings.verification(), clock);
             parts.add(0, verification);
             ControlPlane controlPlane = ControlPlane.start(
                     ControlPlaneOptions.of(settings.bind(), settings.stateFile(), settings.id())
                             .withApiToken(settings.apiToken()),
-                    new Clusters(admin0, admin1), pipeline,
+                    clusters, pipeline,
                     new MarkerProgressSignals(clients, topics, verification), verification, clock);
             parts.add(0, controlPlane);
             heartbeats.start();

@@ -23,6 +23,14 @@ import org.slf4j.LoggerFactory;
  */
 final class ProcedureRunner {
     private static final Logger log = LoggerFactory.getLogger(ProcedureRunner.class);
+    /**
+     * The first pause after a step that waits; each further wait of the same step doubles it, up to
+     * {@link #LONGEST_WAIT} (and never beyond the retry delay). A commit's waiting steps (the commit marker's arrival,
+     * the final check) usually end within a few hundred milliseconds, and each of their polls reads a few small
+     * documents, so the full retry delay after each wait would add up to a second each to the cutover.
+     */
+    static final Duration FIRST_WAIT = Duration.ofMillis(25);
+    static final Duration LONGEST_WAIT = Duration.ofMillis(200);
 
     private final Map<ProcedureKind, CutoverProcedure> procedures = new EnumMap<>(ProcedureKind.class);
     private final SyncRecordKeeper keeper;
@@ -33,6 +41,8 @@ final class ProcedureRunner {
     private volatile String warning;
     private ProcedureStep lastLoggedStep;
     private Instant stepStartedAt;
+    /** Consecutive waits of the current step. */
+    private int waits;
 
     /** {@code timings} is read at each event, so listeners added later are told too. */
     ProcedureRunner(List<CutoverProcedure> procedures, SyncRecordKeeper keeper, ScheduledExecutorService thread,
@@ -67,7 +77,7 @@ final class ProcedureRunner {
         }
         try {
             if (runSteps() == Outcome.WAITING) {
-                scheduleRetry();
+                scheduleAfterWait();
             }
         } catch (RuntimeException e) {
             String step = stepName(keeper.started().procedure());
@@ -83,7 +93,7 @@ final class ProcedureRunner {
      */
     void runNow() {
         if (runSteps() == Outcome.WAITING) {
-            scheduleRetry();
+            scheduleAfterWait();
         }
     }
 
@@ -140,7 +150,14 @@ final class ProcedureRunner {
     }
 
     private void scheduleRetry() {
+        waits = 0;
         thread.schedule(this::advance, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleAfterWait() {
+        long delay = Math.min(Math.min(retryDelay.toMillis(), LONGEST_WAIT.toMillis()), FIRST_WAIT.toMillis() << Math.min(waits, 16));
+        waits++;
+        thread.schedule(this::advance, delay, TimeUnit.MILLISECONDS);
     }
 
     private void logStepOnce(CutoverProcedure procedure, ProcedureStep step) {
@@ -148,6 +165,7 @@ final class ProcedureRunner {
             log.info("{}: {}", stepName(step), procedure.describeStep(step.step()));
             lastLoggedStep = step;
             stepStartedAt = clock.instant();
+            waits = 0;
         }
     }
 

@@ -63,7 +63,8 @@ public final class CommitProcedure extends NumberedProcedure {
             }
             case 5 -> uniqueIndexes(record, destination.convertRecordedUniqueIndexes());
             case 6 -> record.spec().verificationEnabled()
-                    ? finalCheck(record, verification.finalCheck(record.currentPair()))
+                    ? finalCheck(record, verification.finalCheck(record.currentPair(), record.commitPointIfTaken()
+                            .orElseThrow(() -> new IllegalStateException("commit step 6 runs without a commit point"))))
                     : StepResult.done(record);
             case 7 -> StepResult.done(record.withDestinationOpenedAt(destination.clusterTime()));
             case 8 -> {

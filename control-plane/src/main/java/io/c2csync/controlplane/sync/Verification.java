@@ -13,11 +13,11 @@ public interface Verification {
 
     /**
      * The commit's final check of the pair, meant to run once the destination has applied everything up to
-     * the commit point and the forward connectors are paused. The first call begins it in the background (a
+     * the commit point (the source's cluster time after its writes were blocked) and the forward connectors are paused. The first call begins it in the background (a
      * comparison running beside the sync is stopped for it); later calls return {@link FinalCheck.Status#RUNNING}
      * until it ends, then its result once. A call after that begins a new check.
      *
      * @throws SyncException when the check could not be carried out (e.g. {@link SyncError#CLUSTER_UNREACHABLE})
      */
-    FinalCheck finalCheck(ConnectorPair pair);
+    FinalCheck finalCheck(ConnectorPair pair, ClusterTime commitPoint);
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Collation;
+import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
 /** What the verifier reads from one cluster: its catalog, its indexes, and each collection in {@code _id} order. */
@@ -64,6 +66,16 @@ final class ClusterReader {
     MongoCursor<RawBsonDocument> inIdOrder(MongoNamespace namespace) {
         return collection(namespace).withDocumentClass(RawBsonDocument.class)
                 .find().sort(BY_ID).collation(SIMPLE).batchSize(BATCH_SIZE).iterator();
+    }
+
+    long countDocuments(MongoNamespace namespace) {
+        return collection(namespace).countDocuments();
+    }
+
+    /** The documents with these {@code _id}s, as {@link #inIdOrder} returns them. */
+    MongoCursor<RawBsonDocument> byIds(MongoNamespace namespace, List<BsonValue> ids) {
+        return collection(namespace).withDocumentClass(RawBsonDocument.class)
+                .find(Filters.in("_id", ids)).sort(BY_ID).collation(SIMPLE).batchSize(BATCH_SIZE).iterator();
     }
 
     private MongoCollection<BsonDocument> collection(MongoNamespace namespace) {

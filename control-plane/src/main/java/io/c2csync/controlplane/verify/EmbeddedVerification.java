@@ -6,8 +6,12 @@ import io.c2csync.controlplane.mongo.MongoErrors;
 import io.c2csync.controlplane.signals.AppliedHeartbeats;
 import io.c2csync.controlplane.signals.ClusterClients;
 import io.c2csync.controlplane.signals.PersistedSync;
+import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.sync.ClusterTime;
+import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.FinalCheck;
+import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncRecord;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,8 +36,29 @@ import org.slf4j.LoggerFactory;
  * The verifier beside the sync, on its own thread. While the sync runs, once the pair's copy is done, it compares
  * the clusters in full ("initial hashing"), then again every {@code passInterval} ("stream hashing": what the change
  * events did since). Those passes see a moving source, so their differences are logged, not reported as failures:
- * an event still in flight differs until it is applied. The commit's final check ({@link #finalCheck}) runs the same
- * comparison once the destination has applied everything and the source is write-blocked, and that one decides.
+ * an event still in flight differs until it is applied. Each pass notes the cluster time of both sides before its
+ * first read and the keys (or namespaces) it saw differing.
+ *
+ * <p>The commit's final check ({@link #finalCheck}) runs once the destination has applied everything and the source
+ * is write-blocked, and that one decides. It is incremental: it compares the catalog and the exact document count of
+ * every namespace, and the documents of: the keys the last completed pass saw differing; every key changed on the
+ * source since that pass began (the source's change stream from the pass's start up to the commit point, or to now
+ * if the source still takes writes, which then differ); every key
+ * changed on the destination since then (its change stream up to now: the sink's writes and anything written there
+ * otherwise); in full, every namespace a DDL event touched (create, drop, rename, dropDatabase, indexes, collMod),
+ * present on one side only, or whose counts differ.
+ *
+ * <p>Why that suffices: take a document key in a namespace none of those select. The pass read it on the source after
+ * the source time {@code S} and on the destination after the destination time {@code D} it noted, and saw both
+ * versions equal (or both absent), or the key would be in its differences. No event changed it on the source after
+ * {@code S} up to the commit point, and none on the destination after {@code D} up to now, or the streams would name
+ * it; and no DDL event replaced its namespace. So each side still holds the version the pass read, and they are
+ * still equal. The source is write-blocked after the commit point, so it cannot change there afterwards. The pass
+ * times are taken one second early, so that a write in flight when the time was read (an oplog hole) is in the streams.
+ *
+ * <p>It falls back to the full comparison, and logs why, when no pass of the pair has completed since the copy, or
+ * when a change stream cannot be read back to the pass's start (the oplog no longer reaches it, error 286; or the user
+ * may not read it).
  */
 public final class EmbeddedVerification implements Verification, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedVerification.class);
@@ -42,6 +68,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
 
     private final PersistedSync sync;
     private final ClusterClients clients;
+    private final Clusters clusters;
     private final AppliedHeartbeats heartbeats;
     private final Settings settings;
     private final Clock clock;
@@ -53,6 +80,8 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     /** The comparison running now or finished last; guarded by {@code this}. */
     private Pass latest;
     private int passesDone;
+    /** The last pass beside the sync that ran to its end; null when none has since the copy of the current pair. */
+    private CompletedPass completed;
     private Instant nextPassDue = Instant.MIN;
     private Future<VerificationResult> finalCheck;
 
@@ -81,10 +110,22 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     private record Pass(ConnectorPair pair, VerificationProgress progress, boolean finalCheck) {
     }
 
-    public EmbeddedVerification(PersistedSync sync, ClusterClients clients, AppliedHeartbeats heartbeats,
+    /**
+     * A pass beside the sync that ran to its end.
+     *
+     * @param sourceStart the source's cluster time before the pass's first read (one second early)
+     * @param destinationStart the same on the destination
+     * @param differing the keys and namespaces the pass saw differing
+     */
+    private record CompletedPass(PairId pair, ClusterTime sourceStart, ClusterTime destinationStart, RecheckScope differing) {
+    }
+
+    /** @param clusters for the cluster times at which passes begin and the final check ends its reading */
+    public EmbeddedVerification(PersistedSync sync, ClusterClients clients, Clusters clusters, AppliedHeartbeats heartbeats,
             Settings settings, Clock clock) {
         this.sync = sync;
         this.clients = clients;
+        this.clusters = clusters;
         this.heartbeats = heartbeats;
         this.settings = settings;
         this.clock = clock;
@@ -124,14 +165,15 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     }
 
     @Override
-    public synchronized FinalCheck finalCheck(ConnectorPair pair) {
+    public synchronized FinalCheck finalCheck(ConnectorPair pair, ClusterTime commitPoint) {
         if (finalCheck == null) {
             if (latest != null) {
                 latest.progress().cancel();
             }
             latest = new Pass(pair, new VerificationProgress(), true);
             VerificationProgress progress = latest.progress();
-            finalCheck = thread.submit(() -> verifier(pair, progress).verify());
+            CompletedPass since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
+            finalCheck = thread.submit(() -> finalComparison(pair, commitPoint, since, progress));
             log.info("Final verification of pair {} begun", pair.id().generation());
             return FinalCheck.running();
         }
@@ -146,6 +188,42 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
                 ? new FinalCheck(FinalCheck.Status.EQUAL, result.summary(SHOWN_IN_SUMMARY), List.of())
                 : new FinalCheck(FinalCheck.Status.DIFFERENT, result.summary(SHOWN_IN_SUMMARY),
                         result.firstDifferences().stream().map(Difference::describe).toList());
+    }
+
+    /** The incremental comparison since {@code since}, or the full one when there is no such pass or its history is lost. */
+    private VerificationResult finalComparison(ConnectorPair pair, ClusterTime commitPoint, CompletedPass since,
+            VerificationProgress progress) {
+        Verifier verifier = verifier(pair, progress);
+        long generation = pair.id().generation();
+        if (since == null) {
+            log.info("Final verification of pair {}: no verification pass has completed since the copy; comparing both "
+                    + "clusters in full", generation);
+            return verifier.verify();
+        }
+        ClusterTime sourceNow = clusters.get(pair.direction().source()).clusterTime();
+        ClusterTime sourceEnd = sourceNow.isAfter(commitPoint) ? sourceNow : commitPoint;
+        ClusterTime destinationNow = clusters.get(pair.direction().destination()).clusterTime();
+        RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+        scope.addAll(since.differing());
+        try {
+            history(pair, ClusterRole.SOURCE).note(since.sourceStart(), sourceEnd, scope, progress);
+            history(pair, ClusterRole.DESTINATION).note(since.destinationStart(), destinationNow, scope, progress);
+        } catch (ChangeHistoryUnavailableException e) {
+            log.warn("Final verification of pair {}: {}; comparing both clusters in full instead", generation, e.getMessage());
+            return verifier.verify();
+        }
+        log.info("Final verification of pair {}: rechecking {} (what the pass begun at source {} / destination {} saw "
+                + "differing and what changed since, up to source {} / destination {}), the catalogs and the counts",
+                generation, scope.describe(), since.sourceStart(), since.destinationStart(), sourceEnd, destinationNow);
+        return verifier.recheck(scope, new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE));
+    }
+
+    private enum ClusterRole { SOURCE, DESTINATION }
+
+    private ChangeHistory history(ConnectorPair pair, ClusterRole role) {
+        ClusterName name = role == ClusterRole.SOURCE ? pair.direction().source() : pair.direction().destination();
+        return new ChangeHistory(clients.client(name), role.name().toLowerCase(Locale.ROOT) + " " + name.apiName(),
+                filter(pair));
     }
 
     private VerificationResult resultOf(Future<VerificationResult> ended, ConnectorPair pair) {
@@ -188,7 +266,11 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         }
         Pass pass = begin(pair);
         try {
-            VerificationResult result = verifier(pair, pass.progress()).verify();
+            ClusterTime sourceStart = passStart(pair.direction().source());
+            ClusterTime destinationStart = passStart(pair.direction().destination());
+            RecheckScope differing = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+            VerificationResult result = verifier(pair, pass.progress()).verify(differing);
+            completed(new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
             log.info("Verification pass beside the sync of pair {}: {}{}", pair.id().generation(),
                     result.summary(SHOWN_IN_SUMMARY),
                     result.equal() ? "" : " (events in flight differ until applied, unique indexes are non-unique on the "
@@ -198,9 +280,20 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         }
     }
 
+    /** The cluster's time one second early: a write in flight as it is read has an earlier time but is not yet visible. */
+    private ClusterTime passStart(ClusterName name) {
+        ClusterTime now = clusters.get(name).clusterTime();
+        return new ClusterTime(Math.max(0, now.seconds() - 1), 0);
+    }
+
+    private synchronized void completed(CompletedPass pass) {
+        completed = pass;
+    }
+
     private synchronized Pass begin(ConnectorPair pair) {
         if (latest == null || !latest.pair().id().equals(pair.id())) {
             passesDone = 0;
+            completed = null;
         }
         latest = new Pass(pair, new VerificationProgress(), false);
         return latest;
@@ -215,7 +308,11 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
 
     private Verifier verifier(ConnectorPair pair, VerificationProgress progress) {
         return new Verifier(clients.client(pair.direction().source()), clients.client(pair.direction().destination()),
-                NamespaceFilter.of(Selections.of(pair.spec())), settings.maxDifferences(), progress);
+                filter(pair), settings.maxDifferences(), progress);
+    }
+
+    private static NamespaceFilter filter(ConnectorPair pair) {
+        return NamespaceFilter.of(Selections.of(pair.spec()));
     }
 
     @Override

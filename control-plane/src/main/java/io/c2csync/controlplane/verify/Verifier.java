@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import org.bson.BsonValue;
 
 /**
  * Checks that the destination holds what the source holds, namespace by namespace: the collection type and options
@@ -15,6 +16,10 @@ import java.util.TreeSet;
  * differences kept for the report.
  */
 public final class Verifier {
+    /** Differing keys a pass keeps per namespace for the next incremental check; beyond, the namespace is compared in full. */
+    static final int RECHECKED_KEYS_PER_NAMESPACE = 10_000;
+    /** Keys read at once by an incremental check ({@code _id $in}). */
+    private static final int KEYS_PER_READ = 1_000;
 
     private final ClusterReader source;
     private final ClusterReader destination;
@@ -40,9 +45,29 @@ public final class Verifier {
      * @throws com.mongodb.MongoException when a cluster cannot be read
      */
     public VerificationResult verify() {
+        return verify(new RecheckScope(RECHECKED_KEYS_PER_NAMESPACE));
+    }
+
+    /** The full comparison; every difference it finds is also noted in {@code seen}. */
+    VerificationResult verify(RecheckScope seen) {
+        return run(seen, null);
+    }
+
+    /**
+     * The incremental comparison: the catalog of every namespace (type, options, indexes) and its exact document
+     * count; the documents of the namespaces {@code scope} names in full, of those present on one side only and of
+     * those whose counts differ; in the other namespaces only the documents {@code scope} names by key. Every
+     * difference is also noted in {@code seen}.
+     */
+    VerificationResult recheck(RecheckScope scope, RecheckScope seen) {
+        return run(seen, scope);
+    }
+
+    /** {@code scope} null: every document. */
+    private VerificationResult run(RecheckScope seen, RecheckScope scope) {
         progress.phase(VerificationPhase.INITIAL_HASHING);
         try {
-            VerificationResult result = compareAll();
+            VerificationResult result = compareAll(seen, scope);
             progress.phase(VerificationPhase.DONE);
             return result;
         } catch (RuntimeException e) {
@@ -51,15 +76,15 @@ public final class Verifier {
         }
     }
 
-    private VerificationResult compareAll() {
-        DifferenceCollector differences = new DifferenceCollector(maxDifferences);
+    private VerificationResult compareAll(RecheckScope seen, RecheckScope scope) {
+        DifferenceCollector differences = new DifferenceCollector(maxDifferences, seen);
         SortedMap<String, CollectionSpec> sourceCatalog = catalog(source, Side.SOURCE);
         SortedMap<String, CollectionSpec> destinationCatalog = catalog(destination, Side.DESTINATION);
         TreeSet<String> names = new TreeSet<>(sourceCatalog.keySet());
         names.addAll(destinationCatalog.keySet());
         List<NamespaceReport> reports = new ArrayList<>();
         for (String name : names) {
-            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences));
+            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences, scope));
         }
         return new VerificationResult(reports, differences.first(), differences.count());
     }
@@ -73,7 +98,8 @@ public final class Verifier {
     }
 
     /** One namespace; either spec may be null (absent on that side), not both. */
-    private NamespaceReport compare(CollectionSpec sourceSpec, CollectionSpec destinationSpec, DifferenceCollector differences) {
+    private NamespaceReport compare(CollectionSpec sourceSpec, CollectionSpec destinationSpec, DifferenceCollector differences,
+            RecheckScope scope) {
         long before = differences.count();
         MongoNamespace namespace = (sourceSpec != null ? sourceSpec : destinationSpec).namespace();
         if (sourceSpec == null) {
@@ -89,9 +115,14 @@ public final class Verifier {
                         .forEach(differences::add);
             }
         }
-        DocumentMerge.Counts counts = holdsDocuments(sourceSpec) && holdsDocuments(destinationSpec)
-                ? documents(namespace, differences)
-                : new DocumentMerge.Counts(0, 0, 0);
+        DocumentMerge.Counts counts;
+        if (!holdsDocuments(sourceSpec) || !holdsDocuments(destinationSpec)) {
+            counts = new DocumentMerge.Counts(0, 0, 0);
+        } else if (scope == null || sourceSpec == null || destinationSpec == null || scope.comparedInFull(namespace)) {
+            counts = documents(namespace, differences);
+        } else {
+            counts = rechecked(namespace, scope, differences);
+        }
         if (sourceSpec != null) {
             progress.counters(Side.SOURCE).collectionScanned();
         }
@@ -105,6 +136,39 @@ public final class Verifier {
     /** An absent side counts as an empty collection, so that every document of the other side is reported. */
     private static boolean holdsDocuments(CollectionSpec spec) {
         return spec == null || spec.holdsDocuments();
+    }
+
+    /**
+     * The keys {@code scope} names, in chunks; the whole namespace when the exact counts differ, since then a
+     * document outside the scope differs (the counts of the full merge then report both sides' documents).
+     */
+    private DocumentMerge.Counts rechecked(MongoNamespace namespace, RecheckScope scope, DifferenceCollector differences) {
+        long sourceCount = source.countDocuments(namespace);
+        long destinationCount = destination.countDocuments(namespace);
+        if (sourceCount != destinationCount) {
+            return documents(namespace, differences);
+        }
+        long compared = 0;
+        List<BsonValue> chunk = new ArrayList<>(KEYS_PER_READ);
+        for (BsonValue id : scope.keys(namespace)) {
+            chunk.add(id);
+            if (chunk.size() == KEYS_PER_READ) {
+                compared += documents(namespace, chunk, differences).comparedDocuments();
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            compared += documents(namespace, chunk, differences).comparedDocuments();
+        }
+        return new DocumentMerge.Counts(sourceCount, destinationCount, compared);
+    }
+
+    private DocumentMerge.Counts documents(MongoNamespace namespace, List<BsonValue> ids, DifferenceCollector differences) {
+        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, source.byIds(namespace, ids), progress);
+                OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, Side.DESTINATION,
+                        destination.byIds(namespace, ids), progress)) {
+            return new DocumentMerge(differences).merge(namespace, sourceDocuments, destinationDocuments);
+        }
     }
 
     private DocumentMerge.Counts documents(MongoNamespace namespace, DifferenceCollector differences) {

@@ -1,5 +1,6 @@
 package io.c2csync.controlplane.fakes;
 
+import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.FinalCheck;
 import io.c2csync.controlplane.sync.SyncError;
@@ -51,7 +52,7 @@ public final class FakeVerification implements Verification {
     }
 
     @Override
-    public FinalCheck finalCheck(ConnectorPair pair) {
+    public FinalCheck finalCheck(ConnectorPair pair, ClusterTime commitPoint) {
         if (failing) {
             throw new SyncException(SyncError.CLUSTER_UNREACHABLE, "the verifier cannot reach the clusters");
         }

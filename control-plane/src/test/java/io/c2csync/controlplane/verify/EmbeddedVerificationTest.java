@@ -3,10 +3,13 @@ package io.c2csync.controlplane.verify;
 import static io.c2csync.runtime.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.c2csync.connector.topics.MarkerNamespace;
 import io.c2csync.controlplane.connect.PairTopics;
+import io.c2csync.controlplane.mongo.MongoClusterAdmin;
 import io.c2csync.controlplane.persist.FileSyncStateStore;
 import io.c2csync.controlplane.signals.AppliedHeartbeats;
 import io.c2csync.controlplane.signals.ClusterClients;
@@ -14,6 +17,8 @@ import io.c2csync.controlplane.signals.HeartbeatWriter;
 import io.c2csync.controlplane.signals.PersistedSync;
 import io.c2csync.controlplane.sync.ClusterAddresses;
 import io.c2csync.controlplane.sync.ClusterName;
+import io.c2csync.controlplane.sync.ClusterTime;
+import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.Direction;
 import io.c2csync.controlplane.sync.FinalCheck;
@@ -47,12 +52,15 @@ class EmbeddedVerificationTest {
     private final PairTopics topics = new PairTopics("verify");
     private FileSyncStateStore store;
     private ClusterClients clients;
+    private Clusters clusters;
     private EmbeddedVerification verification;
 
     @BeforeEach
     void seed() {
         store = new FileSyncStateStore(dir.resolve("state.json"));
         clients = ClusterClients.connect(CLUSTERS.get(0).connectionString(), CLUSTERS.get(1).connectionString());
+        clusters = new Clusters(MongoClusterAdmin.connect(CLUSTERS.get(0).connectionString()),
+                MongoClusterAdmin.connect(CLUSTERS.get(1).connectionString()));
         for (int cluster = 0; cluster < 2; cluster++) {
             CLUSTERS.client(cluster).getDatabase(MarkerNamespace.DATABASE).drop();
             CLUSTERS.client(cluster).getDatabase("shop").drop();
@@ -63,7 +71,7 @@ class EmbeddedVerificationTest {
             orders(cluster).insertMany(orders);
         }
         // one pass beside the sync, then none for the rest of the test
-        verification = new EmbeddedVerification(new PersistedSync(store), clients, new AppliedHeartbeats(clients, topics),
+        verification = new EmbeddedVerification(new PersistedSync(store), clients, clusters, new AppliedHeartbeats(clients, topics),
                 new EmbeddedVerification.Settings(Duration.ofHours(1), 5), Clock.systemUTC());
     }
 
@@ -71,6 +79,8 @@ class EmbeddedVerificationTest {
     void close() {
         verification.close();
         clients.close();
+        ((MongoClusterAdmin) clusters.cluster0()).close();
+        ((MongoClusterAdmin) clusters.cluster1()).close();
     }
 
     @Test
@@ -85,10 +95,7 @@ class EmbeddedVerificationTest {
             assertThat(report.destination().phase()).isEqualTo("not started");
         });
 
-        new HeartbeatWriter(new PersistedSync(store), clients, topics, Clock.systemUTC()).beat();
-        markers(1).insertOne(markers(0).find().first());
-        await("the first pass beside the sync ended", WAIT).until(() -> verification.report(pair).orElseThrow()
-                .source().phase().equals("stream hashing"));
+        copyDoneAndFirstPassEnded(pair);
 
         VerificationReport afterFirstPass = verification.report(pair).orElseThrow();
         assertThat(afterFirstPass.source()).isEqualTo(new VerificationReport.Side(ORDERS, ORDERS, 1, 1, "stream hashing"));
@@ -100,7 +107,7 @@ class EmbeddedVerificationTest {
         ConnectorPair pair = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true), List.of()).currentPair();
         orders(1).insertOne(new Document("_id", "planted"));
 
-        assertThat(verification.finalCheck(pair).status()).isEqualTo(FinalCheck.Status.RUNNING);
+        assertThat(verification.finalCheck(pair, commitPoint()).status()).isEqualTo(FinalCheck.Status.RUNNING);
         FinalCheck different = awaitResult(pair);
 
         assertThat(different.status()).isEqualTo(FinalCheck.Status.DIFFERENT);
@@ -112,8 +119,99 @@ class EmbeddedVerificationTest {
                 .isEqualTo(new VerificationReport.Side(ORDERS + 1, ORDERS + 1, 1, 1, "done"));
 
         orders(1).deleteOne(Filters.eq("_id", "planted"));
-        assertThat(verification.finalCheck(pair).status()).isEqualTo(FinalCheck.Status.RUNNING);
+        assertThat(verification.finalCheck(pair, commitPoint()).status()).isEqualTo(FinalCheck.Status.RUNNING);
         assertThat(awaitResult(pair).status()).isEqualTo(FinalCheck.Status.EQUAL);
+    }
+
+    @Test
+    void withoutAPassSinceTheCopyTheFinalCheckComparesEveryDocument() {
+        ConnectorPair pair = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true), List.of()).currentPair();
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).summary()).isEqualTo("equal: 1 namespaces, " + ORDERS + " documents compared");
+    }
+
+    @Test
+    void aDocumentPlantedOnTheDestinationAfterTheLastPassIsCaught() {
+        ConnectorPair pair = runningWithOnePassDone();
+        orders(1).updateOne(Filters.eq("_id", 7), Updates.set("total", -7));
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 7: field total: source int32 7, destination int32 -7");
+    }
+
+    @Test
+    void documentsNotTouchedOnEitherSideSinceThePassAreNotComparedAgain() {
+        ConnectorPair pair = runningWithOnePassDone();
+        orders(0).updateOne(Filters.eq("_id", 7), Updates.set("total", 70));
+        orders(1).updateOne(Filters.eq("_id", 7), Updates.set("total", 70));
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).summary()).isEqualTo("equal: 1 namespaces, 1 documents compared");
+    }
+
+    @Test
+    void aDifferenceThePassSawIsCheckedAgainAtTheCommitThoughNothingTouchedItSince() {
+        orders(1).updateOne(Filters.eq("_id", 3), Updates.set("total", -3));
+        ConnectorPair pair = runningWithOnePassDone();
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 3: field total: source int32 3, destination int32 -3");
+    }
+
+    @Test
+    void aNamespaceReplacedByARenameAfterTheLastPassIsComparedInFull() {
+        ConnectorPair pair = runningWithOnePassDone();
+        MongoCollection<Document> staged = CLUSTERS.client(1).getDatabase("shop").getCollection("staged");
+        List<Document> replaced = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            replaced.add(new Document("_id", i).append("total", i == 11 ? -11 : i));
+        }
+        staged.insertMany(replaced);
+        orders(1).drop();
+        staged.renameCollection(new MongoNamespace("shop", "orders"));
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 11: field total: source int32 11, destination int32 -11");
+    }
+
+    /**
+     * A pass's change history begins a second before it (for writes in flight), so the pass starts only once the
+     * clusters' clocks are past the seed by more than that: then only the test's own writes are in the history. A
+     * cluster's clock moves with its writes, so writes outside the synced namespaces move it.
+     */
+    private ConnectorPair runningWithOnePassDone() {
+        long seeded = Math.max(clusters.cluster0().clusterTime().seconds(), clusters.cluster1().clusterTime().seconds());
+        await("the clusters' clocks are 2 s past the seed", WAIT).until(() -> {
+            for (int cluster = 0; cluster < 2; cluster++) {
+                CLUSTERS.client(cluster).getDatabase(MarkerNamespace.DATABASE).getCollection("ticks").insertOne(new Document());
+            }
+            return Math.min(clusters.cluster0().clusterTime().seconds(), clusters.cluster1().clusterTime().seconds()) > seeded + 1;
+        });
+        SyncRecord running = SyncRecord.started(new ClusterAddresses("a:1", "b:1"), spec(true), List.of());
+        store.save(running);
+        verification.start();
+        copyDoneAndFirstPassEnded(running.currentPair());
+        return running.currentPair();
+    }
+
+    private void copyDoneAndFirstPassEnded(ConnectorPair pair) {
+        new HeartbeatWriter(new PersistedSync(store), clients, topics, Clock.systemUTC()).beat();
+        markers(1).insertOne(markers(0).find().first());
+        await("the first pass beside the sync ended", WAIT).until(() -> verification.report(pair).orElseThrow()
+                .source().phase().equals("stream hashing"));
+    }
+
+    private ClusterTime commitPoint() {
+        return clusters.cluster0().clusterTime();
     }
 
     @Test
@@ -126,7 +224,7 @@ class EmbeddedVerificationTest {
     private FinalCheck awaitResult(ConnectorPair pair) {
         List<FinalCheck> ended = new ArrayList<>();
         await("the final check ended", WAIT).until(() -> {
-            FinalCheck check = verification.finalCheck(pair);
+            FinalCheck check = verification.finalCheck(pair, commitPoint());
             if (check.status() == FinalCheck.Status.RUNNING) {
                 return false;
             }

@@ -1,0 +1,141 @@
+package io.c2csync.controlplane.verify;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import io.c2csync.controlplane.sync.ClusterTime;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
+
+/**
+ * Reads one cluster's change stream from a cluster time up to another and notes in a {@link RecheckScope} what the
+ * events touched: the key of each document event, the whole namespace (or database) of each DDL event. An event it
+ * does not know marks its namespace for the full comparison, so nothing is left out.
+ *
+ * <p>The stream ends at {@code end} when an event or the stream's high-water mark (the post-batch resume token) is
+ * past it, or when the stream stands still at the end of its history (two empty polls at the same resume token): by
+ * then every event up to {@code end} that the server can show has been read.
+ */
+final class ChangeHistory {
+
+    private static final Set<String> DOCUMENT_EVENTS = Set.of("insert", "update", "replace", "delete");
+    /** Server codes of a stream that cannot start at the time asked for: ChangeStreamHistoryLost, ChangeStreamFatalError, CappedPositionLost. */
+    private static final Set<Integer> HISTORY_LOST = Set.of(286, 280, 136);
+    /** The destination's user needs {@code changeStream} only for a reversible sync. */
+    private static final int UNAUTHORIZED = 13;
+    private static final Duration POLL_WAIT = Duration.ofMillis(50);
+    private static final int BATCH_SIZE = 1_000;
+    /** The resume token's {@code _data} begins with the KeyString type of a timestamp, then its 8 bytes in hex. */
+    private static final String TIMESTAMP_TYPE = "82";
+
+    private final MongoClient client;
+    private final String side;
+    private final NamespaceFilter filter;
+
+    ChangeHistory(MongoClient client, String side, NamespaceFilter filter) {
+        this.client = client;
+        this.side = side;
+        this.filter = filter;
+    }
+
+    /** @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all */
+    void note(ClusterTime start, ClusterTime end, RecheckScope scope, VerificationProgress progress) {
+        try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(BsonDocument.class)
+                .startAtOperationTime(new BsonTimestamp((int) start.seconds(), start.increment()))
+                .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(POLL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .cursor()) {
+            BsonDocument idleAt = null;
+            boolean polledEmpty = false;
+            while (true) {
+                progress.stopIfCancelled();
+                ChangeStreamDocument<BsonDocument> event = cursor.tryNext();
+                if (event != null) {
+                    if (event.getClusterTime() != null && time(event.getClusterTime()).isAfter(end)) {
+                        return;
+                    }
+                    note(event, scope);
+                    polledEmpty = false;
+                    continue;
+                }
+                BsonDocument token = cursor.getResumeToken();
+                ClusterTime reached = tokenTime(token);
+                if ((reached != null && reached.compareTo(end) >= 0) || (polledEmpty && Objects.equals(token, idleAt))) {
+                    return;
+                }
+                idleAt = token;
+                polledEmpty = true;
+            }
+        } catch (MongoException e) {
+            if (HISTORY_LOST.contains(e.getCode())) {
+                throw new ChangeHistoryUnavailableException("the " + side + "'s change stream cannot be read from " + start
+                        + " (error " + e.getCode() + ": " + e.getMessage() + ")", e);
+            }
+            if (e.getCode() == UNAUTHORIZED) {
+                throw new ChangeHistoryUnavailableException("the sync's user may not read the " + side
+                        + "'s change stream (grant it the changeStream action there for an incremental final check; error "
+                        + e.getCode() + ": " + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private void note(ChangeStreamDocument<BsonDocument> event, RecheckScope scope) {
+        String operation = event.getOperationTypeString();
+        BsonDocument ns = event.getNamespaceDocument();
+        if (ns == null || !ns.containsKey("db")) {
+            throw new VerificationException("the " + side + "'s change stream reported a " + operation
+                    + " event without a namespace, so what it changed cannot be rechecked");
+        }
+        String database = ns.getString("db").getValue();
+        if (!ns.containsKey("coll")) {
+            if (filter.mayInclude(database)) {
+                scope.database(database);
+            }
+            return;
+        }
+        MongoNamespace namespace = new MongoNamespace(database, ns.getString("coll").getValue());
+        if (!filter.includes(database, namespace.getCollectionName())) {
+            noteRenameTarget(event, scope);
+            return;
+        }
+        BsonValue id = event.getDocumentKey() == null ? null : event.getDocumentKey().get("_id");
+        if (DOCUMENT_EVENTS.contains(operation) && id != null) {
+            scope.key(namespace, id);
+        } else {
+            scope.namespace(namespace);
+        }
+        noteRenameTarget(event, scope);
+    }
+
+    /** A rename brings documents into its target namespace without document events there. */
+    private void noteRenameTarget(ChangeStreamDocument<BsonDocument> event, RecheckScope scope) {
+        BsonDocument to = event.getDestinationNamespaceDocument();
+        if (to != null && filter.includes(to.getString("db").getValue(), to.getString("coll").getValue())) {
+            scope.namespace(new MongoNamespace(to.getString("db").getValue(), to.getString("coll").getValue()));
+        }
+    }
+
+    private static ClusterTime time(BsonTimestamp timestamp) {
+        return new ClusterTime(Integer.toUnsignedLong(timestamp.getTime()), timestamp.getInc());
+    }
+
+    /** The cluster time a resume token stands at, or null for a token of another format. */
+    private static ClusterTime tokenTime(BsonDocument token) {
+        if (token == null || !token.isString("_data")) {
+            return null;
+        }
+        String data = token.getString("_data").getValue();
+        if (data.length() < TIMESTAMP_TYPE.length() + 16 || !data.startsWith(TIMESTAMP_TYPE)) {
+            return null;
+        }
+        return time(new BsonTimestamp(HexFormat.fromHexDigitsToLong(data, 2, 18)));
+    }
+}
