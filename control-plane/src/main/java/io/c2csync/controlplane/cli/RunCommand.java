@@ -63,11 +63,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Persisted sync state, secrets file and embedded runtime. Default: c2c-sync-work")
     private Path workDir;
 
+    @Option(names = "--database-groups", paramLabel = "N", description = "At most N databases (in name order) get"
+            + " a sync group of their own (source connector, topic, sink); the others share the group 'other'. 0 = one"
+            + " group for the whole sync. Keep it unchanged over restarts of a sync. Default: 16")
+    private Integer databaseGroups;
+
     @Override
     public Integer call() throws ExecutionException {
         RunSettings flags = new RunSettings(cluster0, cluster1, port, bind,
                 connectUrl == null ? null : connectUrl.toString(), id, logPath == null ? null : logPath.toString(),
-                verbosity, workDir == null ? null : workDir.toString());
+                verbosity, workDir == null ? null : workDir.toString(), databaseGroups);
         RunSettings.Resolved run = flags.orElse(config == null ? RunSettings.EMPTY : RunSettings.read(config)).resolve();
         ApiToken token = apiToken.resolve(System.getenv());
         Logging.configure(run.logPath(), run.verbosity());

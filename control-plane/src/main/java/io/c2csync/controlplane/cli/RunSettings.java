@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.c2csync.controlplane.ControlPlaneOptions;
+import io.c2csync.controlplane.connect.SyncGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,18 +19,24 @@ import java.util.regex.Pattern;
  * (a flag wins over the file). Null means "not given".
  */
 record RunSettings(String cluster0, String cluster1, Integer port, String bind, String connectUrl, String id,
-        String logPath, String verbosity, String workDir) {
+        String logPath, String verbosity, String workDir, Integer databaseGroups) {
 
     static final RunSettings EMPTY = new RunSettings(null, null, null, null, null, null, null, null, null);
 
     private static final Set<String> KEYS = Set.of("cluster0", "cluster1", "port", "bind", "connect-url", "id",
-            "logPath", "verbosity", "work-dir");
+            "logPath", "verbosity", "work-dir", "database-groups");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,48}");
     private static final Set<String> LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
 
+    /** Without {@code database-groups}. */
+    RunSettings(String cluster0, String cluster1, Integer port, String bind, String connectUrl, String id,
+            String logPath, String verbosity, String workDir) {
+        this(cluster0, cluster1, port, bind, connectUrl, id, logPath, verbosity, workDir, null);
+    }
+
     /** What {@code run} works with: everything required is there, defaults filled in. */
     record Resolved(String cluster0, String cluster1, int port, String bind, URI connectUrl, String id, Path logPath,
-            String verbosity, Path workDir) {
+            String verbosity, Path workDir, int databaseGroups) {
     }
 
     static RunSettings read(Path file) {
@@ -44,20 +51,17 @@ record RunSettings(String cluster0, String cluster1, Integer port, String bind, 
             throw new IllegalArgumentException("the config file " + file + " has an unknown key '" + key
                     + "'; the keys are " + KEYS);
         });
-        Object port = keys.get("port");
-        if (port != null && !(port instanceof Integer)) {
-            throw new IllegalArgumentException("port in " + file + " must be a number, got '" + port + "'");
-        }
-        return new RunSettings(text(keys, "cluster0"), text(keys, "cluster1"), (Integer) port, text(keys, "bind"),
-                text(keys, "connect-url"), text(keys, "id"), text(keys, "logPath"), text(keys, "verbosity"),
-                text(keys, "work-dir"));
+        return new RunSettings(text(keys, "cluster0"), text(keys, "cluster1"), number(keys, "port", file),
+                text(keys, "bind"), text(keys, "connect-url"), text(keys, "id"), text(keys, "logPath"),
+                text(keys, "verbosity"), text(keys, "work-dir"), number(keys, "database-groups", file));
     }
 
     /** Each setting from here, else from {@code file}. */
     RunSettings orElse(RunSettings file) {
         return new RunSettings(first(cluster0, file.cluster0), first(cluster1, file.cluster1), first(port, file.port),
                 first(bind, file.bind), first(connectUrl, file.connectUrl), first(id, file.id),
-                first(logPath, file.logPath), first(verbosity, file.verbosity), first(workDir, file.workDir));
+                first(logPath, file.logPath), first(verbosity, file.verbosity), first(workDir, file.workDir),
+                first(databaseGroups, file.databaseGroups));
     }
 
     Resolved resolve() {
@@ -73,9 +77,14 @@ record RunSettings(String cluster0, String cluster1, Integer port, String bind, 
         if (apiPort < 0 || apiPort > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + apiPort);
         }
+        int groups = first(databaseGroups, SyncGroups.MAX_DATABASE_GROUPS);
+        if (groups < 0 || groups > SyncGroups.MAX_DATABASE_GROUPS) {
+            throw new IllegalArgumentException("--database-groups must be 0.." + SyncGroups.MAX_DATABASE_GROUPS
+                    + ", got " + groups);
+        }
         return new Resolved(required(cluster0, "cluster0"), required(cluster1, "cluster1"), apiPort,
                 first(bind, "127.0.0.1"), connectUrl == null ? null : URI.create(connectUrl), syncId,
-                logPath == null ? null : Path.of(logPath), level, Path.of(first(workDir, "c2c-sync-work")));
+                logPath == null ? null : Path.of(logPath), level, Path.of(first(workDir, "c2c-sync-work")), groups);
     }
 
     private static String required(String value, String name) {
@@ -84,6 +93,14 @@ record RunSettings(String cluster0, String cluster1, Integer port, String bind, 
                     + " in the --config file)");
         }
         return value;
+    }
+
+    private static Integer number(Map<String, Object> values, String key, Path file) {
+        Object value = values.get(key);
+        if (value != null && !(value instanceof Integer)) {
+            throw new IllegalArgumentException(key + " in " + file + " must be a number, got '" + value + "'");
+        }
+        return (Integer) value;
     }
 
     private static String text(Map<String, Object> values, String key) {

@@ -82,7 +82,8 @@ final class RunningSync implements AutoCloseable {
         }
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
-                connect, secrets, EmbeddedVerification.Settings.defaults(), token), Clock.systemUTC());
+                connect, secrets, EmbeddedVerification.Settings.defaults(), token, run.databaseGroups()),
+                Clock.systemUTC());
     }
 
     private static Path stateFile(Path syncDir) {

@@ -7,6 +7,7 @@ import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.connect.ConnectPipeline;
 import io.c2csync.controlplane.connect.PairTopics;
+import io.c2csync.controlplane.connect.SyncGroups;
 import io.c2csync.controlplane.mongo.ConnectionStrings;
 import io.c2csync.controlplane.mongo.MongoClusterAdmin;
 import io.c2csync.controlplane.persist.FileSyncStateStore;
@@ -47,10 +48,11 @@ public final class SyncService implements AutoCloseable {
      * @param secrets how those connectors find the connection strings
      * @param verification how often the embedded verifier compares beside the sync
      * @param apiToken what every API request must present, or {@link ApiToken#NONE}
+     * @param databaseGroups at most this many databases get a sync group of their own ({@code SyncGroups})
      */
     public record Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
             ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification,
-            ApiToken apiToken) {
+            ApiToken apiToken, int databaseGroups) {
         public Settings {
             Objects.requireNonNull(cluster0Uri, "cluster0Uri");
             Objects.requireNonNull(cluster1Uri, "cluster1Uri");
@@ -61,6 +63,15 @@ public final class SyncService implements AutoCloseable {
             Objects.requireNonNull(secrets, "secrets");
             Objects.requireNonNull(verification, "verification");
             Objects.requireNonNull(apiToken, "apiToken");
+            SyncGroups.requireDatabaseGroups(databaseGroups);
+        }
+
+        /** With the default number of database groups. */
+        public Settings(String cluster0Uri, String cluster1Uri, InetSocketAddress bind, String id, Path stateFile,
+                ConnectClient connect, ClusterSecrets secrets, EmbeddedVerification.Settings verification,
+                ApiToken apiToken) {
+            this(cluster0Uri, cluster1Uri, bind, id, stateFile, connect, secrets, verification, apiToken,
+                    SyncGroups.MAX_DATABASE_GROUPS);
         }
 
         /** Without an API token. */
@@ -80,7 +91,7 @@ public final class SyncService implements AutoCloseable {
             ClusterClients clients = ClusterClients.connect(settings.cluster0Uri(), settings.cluster1Uri());
             parts.add(clients);
             PersistedSync sync = new PersistedSync(new FileSyncStateStore(settings.stateFile()));
-            PairTopics topics = new PairTopics(settings.id(), sync::current);
+            PairTopics topics = new PairTopics(settings.id(), sync::current, settings.databaseGroups());
             ConnectPipeline pipeline = new ConnectPipeline(settings.connect(), topics, settings.secrets(),
                     new CommitMarkers(sync, clients, topics, clock));
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);

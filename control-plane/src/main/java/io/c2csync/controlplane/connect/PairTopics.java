@@ -21,12 +21,22 @@ import java.util.stream.Stream;
 public final class PairTopics {
     private final String syncId;
     private final Supplier<Optional<SyncRecord>> persisted;
+    private final int databaseGroups;
 
-    /** @param persisted the sync as last persisted (its groups); empty = one group for everything */
-    public PairTopics(String syncId, Supplier<Optional<SyncRecord>> persisted) {
+    /**
+     * @param persisted the sync as last persisted (its groups); empty = one group for everything
+     * @param databaseGroups at most this many databases get a group of their own ({@link SyncGroups})
+     */
+    public PairTopics(String syncId, Supplier<Optional<SyncRecord>> persisted, int databaseGroups) {
         new SyncGroupTopic(syncId, SyncGroups.ALL_NAMESPACES);
         this.syncId = syncId;
         this.persisted = persisted;
+        this.databaseGroups = SyncGroups.requireDatabaseGroups(databaseGroups);
+    }
+
+    /** With the default number of database groups. */
+    public PairTopics(String syncId, Supplier<Optional<SyncRecord>> persisted) {
+        this(syncId, persisted, SyncGroups.MAX_DATABASE_GROUPS);
     }
 
     /** The topics of a sync run as one group. */
@@ -40,7 +50,7 @@ public final class PairTopics {
     /** The pair's groups, each with its part of {@code sync} (the sync's namespaces). */
     public List<PairGroup> layout(PairId pair, NamespaceSelection sync) {
         Optional<List<String>> databases = persisted.get().flatMap(SyncRecord::sourceDatabasesAtStartIfKept);
-        return SyncGroups.split(sync, databases).stream()
+        return SyncGroups.split(sync, databases, databaseGroups).stream()
                 .map(group -> new PairGroup(new SyncGroupTopic(syncId + "-p" + pair.generation(), group.name()),
                         group.selection()))
                 .toList();

@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
  * database) the sync is the single group {@value #ALL_NAMESPACES}.
  */
 public final class SyncGroups {
-    static final int MAX_DATABASE_GROUPS = 16;
+    public static final int MAX_DATABASE_GROUPS = 16;
     static final String OTHER_DATABASES = "other";
     static final String ALL_NAMESPACES = "all";
     private static final String DATABASE_PREFIX = "db-";
@@ -35,12 +35,22 @@ public final class SyncGroups {
     }
 
     public static List<Group> split(NamespaceSelection sync, Optional<List<String>> databasesAtStart) {
+        return split(sync, databasesAtStart, MAX_DATABASE_GROUPS);
+    }
+
+    /**
+     * As {@link #split(NamespaceSelection, Optional)}, with at most {@code databaseGroups} databases in
+     * groups of their own; 0 puts the whole sync into the group {@value #OTHER_DATABASES}.
+     */
+    public static List<Group> split(NamespaceSelection sync, Optional<List<String>> databasesAtStart,
+            int databaseGroups) {
+        requireDatabaseGroups(databaseGroups);
         if (databasesAtStart.isEmpty()) {
             return List.of(new Group(ALL_NAMESPACES, sync));
         }
         List<String> grouped = new TreeSet<>(databasesAtStart.get()).stream()
                 .filter(database -> sync.selects(database, null))
-                .limit(MAX_DATABASE_GROUPS)
+                .limit(databaseGroups)
                 .toList();
         List<Group> groups = new ArrayList<>();
         for (String database : grouped) {
@@ -52,6 +62,15 @@ public final class SyncGroups {
             groups.add(new Group(OTHER_DATABASES, new NamespaceSelection(sync.includes(), excludes)));
         }
         return List.copyOf(groups);
+    }
+
+    /** Throws unless {@code databaseGroups} is 0..{@value #MAX_DATABASE_GROUPS}. */
+    public static int requireDatabaseGroups(int databaseGroups) {
+        if (databaseGroups < 0 || databaseGroups > MAX_DATABASE_GROUPS) {
+            throw new IllegalArgumentException("database groups must be 0.." + MAX_DATABASE_GROUPS + ", got "
+                    + databaseGroups);
+        }
+        return databaseGroups;
     }
 
     /** The include filters narrowed to one database. */

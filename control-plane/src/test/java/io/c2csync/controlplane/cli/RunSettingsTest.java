@@ -22,6 +22,7 @@ class RunSettingsTest {
                 port: 28000
                 connect-url: http://connect:8083
                 id: from-file
+                database-groups: 0
                 """);
         RunSettings flags = new RunSettings(null, "mongodb://flag:1/", null, null, null, null, null, "debug", null);
 
@@ -35,6 +36,7 @@ class RunSettingsTest {
         assertThat(run.id()).isEqualTo("from-file");
         assertThat(run.verbosity()).isEqualTo("DEBUG");
         assertThat(run.workDir()).isEqualTo(Path.of("c2c-sync-work"));
+        assertThat(run.databaseGroups()).isZero();
     }
 
     @Test
@@ -54,7 +56,10 @@ class RunSettingsTest {
                 .hasMessageContaining("--verbosity");
         assertThatThrownBy(() -> new RunSettings("a", "b", 70000, null, null, null, null, null, null).resolve())
                 .hasMessageContaining("--port");
+        assertThatThrownBy(() -> new RunSettings("a", "b", null, null, null, null, null, null, null, -1).resolve())
+                .hasMessageContaining("--database-groups must be 0..16, got -1");
         assertThat(clusters.resolve().port()).isEqualTo(27182);
+        assertThat(clusters.resolve().databaseGroups()).isEqualTo(16);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.c2csync.connector.topics.NamespaceFilter;
 import io.c2csync.connector.topics.NamespaceSelection;
@@ -26,6 +27,21 @@ class SyncGroupsTest {
         assertThat(groups.get(3).selection()).isEqualTo(new NamespaceSelection(List.of(),
                 List.of(NamespaceFilter.database("hr"), NamespaceFilter.database("logs"), NamespaceFilter.database("shop"))));
         assertEveryDatabaseInExactlyOneGroup(NamespaceSelection.ALL, groups);
+    }
+
+    @Test
+    void fewerDatabaseGroupsLeaveTheRestToTheGroupOtherAndZeroIsOneGroupForEverything() {
+        assertThat(SyncGroups.split(NamespaceSelection.ALL, Optional.of(AT_START), 1))
+                .extracting(SyncGroups.Group::name).containsExactly("db-hr", "other");
+
+        NamespaceSelection named = new NamespaceSelection(
+                List.of(NamespaceFilter.database("shop"), NamespaceFilter.database("hr")), List.of());
+        List<SyncGroups.Group> one = SyncGroups.split(named, Optional.of(AT_START), 0);
+
+        assertThat(one).containsExactly(new SyncGroups.Group("other", named));
+        assertEveryDatabaseInExactlyOneGroup(named, one);
+        assertThatThrownBy(() -> SyncGroups.split(named, Optional.of(AT_START), 17))
+                .hasMessageContaining("database groups must be 0..16, got 17");
     }
 
     @Test
