@@ -33,6 +33,9 @@ public final class FaultRun implements AutoCloseable {
     public static final Duration STEP = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LOGS = Path.of("target", "fault-runs");
+    private static final int START_ATTEMPTS = 3;
+    /** How {@code run} says that its embedded broker or worker missed the start deadline. */
+    private static final String RUNTIME_TOO_SLOW = "did not become ready within";
 
     private final FaultClusters clusters;
     private final Path workDir;
@@ -89,16 +92,31 @@ public final class FaultRun implements AutoCloseable {
         return api;
     }
 
-    /** Starts the control plane again with the same flags (the same work dir, id and clusters) and waits for its API. */
+    /**
+     * Starts the control plane again with the same flags (the same work dir, id and clusters) and waits for its API.
+     * When its embedded broker or worker does not start within the runtime's deadline (a loaded machine) it exits;
+     * then it is started again, as an operator would, at most {@value #START_ATTEMPTS} times in all (each printed).
+     */
     public void restart() {
-        try {
-            Path logs = Files.createDirectories(LOGS.resolve(id));
-            current = ControlPlaneProcess.start(logs.resolve("control-plane-" + started.size() + ".log"), flags);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the control plane", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Path logs = Files.createDirectories(LOGS.resolve(id));
+                current = ControlPlaneProcess.start(logs.resolve("control-plane-" + started.size() + ".log"), flags);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the control plane", e);
+            }
+            started.add(current);
+            try {
+                api = new SyncApiClient(current.awaitApi(STEP));
+                return;
+            } catch (AssertionError e) {
+                if (attempt == START_ATTEMPTS || current.isAlive() || !current.console().contains(RUNTIME_TOO_SLOW)) {
+                    throw e;
+                }
+                System.out.println("fault run " + id + ": the embedded runtime did not start in time ("
+                        + current.consoleFile() + "); starting the control plane again");
+            }
         }
-        started.add(current);
-        api = new SyncApiClient(current.awaitApi(STEP));
     }
 
     /** {@code kill -9} of the control plane (its runtime exits on its own, awaited); returns when it was killed. */
