@@ -4,156 +4,145 @@ import static io.c2csync.runtime.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import io.c2csync.controlplane.verify.NamespaceFilter;
-import io.c2csync.controlplane.verify.VerificationProgress;
-import io.c2csync.controlplane.verify.VerificationResult;
-import io.c2csync.controlplane.verify.Verifier;
 import io.c2csync.emulator.EmulatedReplicaSet;
 import io.c2csync.emulator.EmulatorOptions;
-import io.c2csync.runtime.BuildOutput;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.locks.LockSupport;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fault matrix cases 4 (a cluster unreachable for 30 s) and 6 (source history lost). */
+/**
+ * Fault matrix cases 4 and 6, each on its own sync with the application writing to the source throughout.
+ * Case 4: the destination, then the source, unreachable for 30 s during change event application (the emulator
+ * closes its socket and every connection and comes back on its port with all its data and history): the sync
+ * recovers by itself (a failed source task is restarted by the control plane), says the cluster is unreachable
+ * while it is, and ends committed with 0 differences. Recovery is from the cluster's return until a probe written
+ * then is on the destination. Case 6: the source's history (a small emulated oplog) moves past the paused sync's
+ * resume point: after the resume the sync fails loudly — {@code ChangeStreamHistoryLost} with the remedy in
+ * {@code /progress}, canCommit false, {@code /commit} refused by that name, the source task not restarted — and is
+ * never committed; its "recovery" is the time from the resume until the named error shows.
+ */
 class ClusterFaultsTest {
-    private static final Pattern READY = Pattern.compile("c2c-sync ready: API (http://127\\.0\\.0\\.1:\\d+/api/v1/)");
-    private static final Duration STEP = Duration.ofSeconds(240);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path LOGS = Path.of("target", "cluster-faults-logs");
+    private static final int CHANGE_STREAM_HISTORY_LOST = 286;
+    /** Events the small source of case 6 keeps: some 40 s of the workload, far more than the sync's lag. */
+    private static final int SMALL_HISTORY_EVENTS = 4000;
 
     @TempDir
-    Path workDir;
+    Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Process> started = new ArrayList<>();
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    @Test
+    void case4_destinationThenSourceUnreachableFor30sDuringChangeEvents() throws InterruptedException {
+        try (FaultClusters clusters = FaultClusters.start()) {
+            SourceWorkload.Settings settings = SourceWorkload.Settings.defaults("w4");
+            SourceWorkload workload = SourceWorkload.start(clusters.app(0), settings);
+            try (FaultRun run = FaultRun.start(clusters, dir.resolve("work"), "case4")) {
+                run.startForwardReversible();
+                run.awaitCanCommit();
 
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (Process process : started) {
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            tree.add(process.toHandle());
-            tree.forEach(ProcessHandle::destroyForcibly);
-            tree.forEach(handle -> handle.onExit().join());
-        }
-        java.util.Collections.reverse(closing);
-        for (AutoCloseable c : closing) {
-            c.close();
+                unreachableFor30s(run, 1, "destination (cluster1)", settings.databases());
+                unreachableFor30s(run, 0, "source (cluster0)", settings.databases());
+
+                assertThat(workload.running()).as("the application rode out the outages: %s", workload.summary()).isTrue();
+                assertThat(workload.retries()).as("the application retried while the source was away").isPositive();
+                run.finish(workload);
+            } finally {
+                stopIfRunning(workload);
+            }
         }
     }
 
     @Test
-    void destinationThenSourceUnreachableFor30sRecoversByItselfWithNothingLost() throws Exception {
-        EmulatedReplicaSet source = closeLater(EmulatedReplicaSet.start(EmulatorOptions.defaults().withReplicaSetName("src")));
-        EmulatedReplicaSet destination = closeLater(EmulatedReplicaSet.start(EmulatorOptions.defaults().withReplicaSetName("dst")));
-        MongoClient sourceClient = closeLater(client(source));
-        MongoClient destinationClient = closeLater(client(destination));
-        MongoCollection<Document> orders = sourceClient.getDatabase("shop").getCollection("orders");
-        for (int i = 0; i < 50; i++) {
-            orders.insertOne(new Document("_id", i).append("total", i));
-        }
-        URI api = apiOf(startControlPlane(source, destination, "faults4"), "faults4");
-        assertThat(post(api, "start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}").path("success").asBoolean()).isTrue();
-        awaitProgress(api, "canCommit", p -> p.path("canCommit").asBoolean());
+    void case6_sourceHistoryLostFailsLoudlyByName() throws InterruptedException {
+        try (FaultClusters clusters = FaultClusters.start(options -> options.withHistoryLimits(
+                new EmulatorOptions.HistoryLimits(SMALL_HISTORY_EVENTS, 64L * 1024 * 1024)))) {
+            SourceWorkload workload = SourceWorkload.start(clusters.app(0),
+                    SourceWorkload.Settings.defaults("w6").withOpsPerSecond(100));
+            try (FaultRun run = FaultRun.start(clusters, dir.resolve("work"), "case6")) {
+                run.startForwardReversible();
+                run.awaitCanCommit();
 
-        try (Workload workload = new Workload(orders)) {
-            long destinationRecovery = outage(api, destination, sourceClient, destinationClient, "4a-destination");
-            long sourceRecovery = outage(api, source, sourceClient, destinationClient, "4b-source");
-            System.out.printf("case 4a destination unreachable %d s: recovered %d ms after it came back%n",
-                    OUTAGE.toSeconds(), destinationRecovery);
-            System.out.printf("case 4b source unreachable %d s: recovered %d ms after it came back (workload writes %d, failed %d)%n",
-                    OUTAGE.toSeconds(), sourceRecovery, workload.written.get(), workload.failed.get());
+                FaultRun.Measurement measurement = run.beginFault("6", "source history lost: paused until the source's "
+                        + SMALL_HISTORY_EVENTS + "-event oplog moved past the resume point (error 286); time to the named error");
+                run.pause();
+                BsonTimestamp pausedAt = clusterTime(clusters.sync(0));
+                await("the source's history to move past the pause", FaultRun.STEP)
+                        .until(() -> historyLostAt(clusters.sync(0), pausedAt));
+                Instant resumedAt = Instant.now();
+                run.resume();
+                run.awaitProgress("ChangeStreamHistoryLost in warnings", p -> warnings(p).stream()
+                        .anyMatch(w -> w.startsWith("ChangeStreamHistoryLost: ")));
+                FaultMatrixReport.Line line = measurement.recovered(Duration.between(resumedAt, Instant.now()));
+
+                JsonNode progress = run.progress();
+                assertThat(warnings(progress)).filteredOn(w -> w.startsWith("ChangeStreamHistoryLost: ")).singleElement()
+                        .asString().startsWith("ChangeStreamHistoryLost: the source's change stream cannot"
+                        + " resume (connector c2c-sync.case6-p1.").contains("error 286", "replSetResizeOplog",
+                        "start again into an empty destination");
+                assertThat(progress.path("canCommit").asBoolean()).isFalse();
+                JsonNode refused = run.api().post("commit", "{}");
+                assertThat(refused.path("success").asBoolean()).isFalse();
+                assertThat(refused.path("error").asText()).isEqualTo("ChangeStreamHistoryLost");
+                assertThat(refused.path("errorDescription").asText()).contains("oplog", "empty destination");
+                assertThat(run.progress().path("state").asText()).isEqualTo("RUNNING");
+                await("the reconcile declining to restart the source", FaultRun.STEP)
+                        .until(() -> run.logged("Not restarting the connectors of pair 1: ChangeStreamHistoryLost"));
+                assertThat(run.anyLogged("Restarted connector")).as("no connector restarted").isFalse();
+
+                workload.stop();
+                long differences = run.verify().differenceCount();
+                FaultMatrixReport.add(List.of(line), differences);
+                assertThat(differences).as("the lost events: the gap the sync refuses to commit").isPositive();
+            } finally {
+                stopIfRunning(workload);
+            }
         }
-        awaitProgress(api, "canCommit after the outages", p -> p.path("canCommit").asBoolean());
-        assertThat(post(api, "commit", "{}").path("success").asBoolean()).isTrue();
-        awaitProgress(api, "COMMITTED", p -> p.path("state").asText().equals("COMMITTED"));
-        VerificationResult result = new Verifier(sourceClient, destinationClient, NamespaceFilter.all(), 5,
-                new VerificationProgress()).verify();
-        assertThat(result.equal()).as("differences: %s", result).isTrue();
     }
 
-    @Test
-    void sourceHistoryLostFailsLoudlyByName() throws Exception {
-        EmulatedReplicaSet source = closeLater(EmulatedReplicaSet.start(EmulatorOptions.defaults().withReplicaSetName("small")
-                .withHistoryLimits(new EmulatorOptions.HistoryLimits(300, 1024 * 1024))));
-        EmulatedReplicaSet destination = closeLater(EmulatedReplicaSet.start(EmulatorOptions.defaults().withReplicaSetName("dst")));
-        MongoClient sourceClient = closeLater(client(source));
-        MongoCollection<Document> orders = sourceClient.getDatabase("shop").getCollection("orders");
-        orders.insertOne(new Document("_id", "seed"));
-        URI api = apiOf(startControlPlane(source, destination, "faults6"), "faults6");
-        assertThat(post(api, "start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}").path("success").asBoolean()).isTrue();
-        awaitProgress(api, "canCommit", p -> p.path("canCommit").asBoolean());
-
-        assertThat(post(api, "pause", "{}").path("success").asBoolean()).isTrue();
-        for (int i = 0; i < 400; i++) {
-            orders.insertOne(new Document("_id", i));
-        }
-        assertThat(post(api, "resume", "{}").path("success").asBoolean()).isTrue();
-
-        awaitProgress(api, "ChangeStreamHistoryLost in warnings", p -> warnings(p).stream()
-                .anyMatch(w -> w.startsWith("ChangeStreamHistoryLost: ")));
-        JsonNode progress = progress(api);
-        System.out.println("case 6 warnings: " + warnings(progress));
-        assertThat(progress.path("canCommit").asBoolean()).isFalse();
-        JsonNode refused = post(api, "commit", "{}");
-        assertThat(refused.path("error").asText()).isEqualTo("ChangeStreamHistoryLost");
-        assertThat(refused.path("errorDescription").asText()).contains("replSetResizeOplog", "empty destination");
-        assertThat(progress(api).path("state").asText()).isEqualTo("RUNNING");
+    /** Takes the cluster away for {@link #OUTAGE} while the sync runs, brings it back and measures the recovery. */
+    private static void unreachableFor30s(FaultRun run, int cluster, String which, List<String> databases) {
+        FaultRun.Measurement measurement = run.beginFault("4", which + " unreachable 30 s during change events"
+                + " (socket and connections closed, same port after); recovery from its return");
+        EmulatedReplicaSet replicaSet = run.clusters().replicaSet(cluster);
+        Instant stoppedAt = Instant.now();
+        replicaSet.stopListening();
+        String unreachable = "cluster" + cluster + ": " + replicaSet.host() + ":" + replicaSet.port() + " is unreachable: ";
+        run.awaitProgress(which + " reported unreachable", p -> warnings(p).stream().anyMatch(w -> w.startsWith(unreachable)));
+        LockSupport.parkNanos(Duration.between(Instant.now(), stoppedAt.plus(OUTAGE)).toNanos());
+        replicaSet.startListening();
+        Instant backAt = Instant.now();
+        RecoveryProbe probe = run.writeProbe(0, databases);
+        measurement.recovered(probe.awaitArrival(run.clusters().sync(1), backAt));
+        run.awaitProgress("the unreachable warning gone", p -> warnings(p).stream().noneMatch(w -> w.startsWith(unreachable)));
     }
 
-    /** Takes the cluster away for the outage, brings it back and returns how long until a probe write arrived. */
-    private long outage(URI api, EmulatedReplicaSet cluster, MongoClient sourceClient, MongoClient destinationClient,
-            String name) throws Exception {
-        cluster.stopListening();
-        awaitProgress(api, name + " reported unreachable", p -> warnings(p).stream().anyMatch(w -> w.contains("is unreachable")));
-        Thread.sleep(OUTAGE.toMillis());
-        cluster.startListening();
-        long back = System.nanoTime();
-        String probe = "probe-" + name;
-        await("the probe written", STEP).until(() -> {
-            try {
-                sourceClient.getDatabase("shop").getCollection("probes").insertOne(new Document("_id", probe));
-                return true;
-            } catch (MongoException e) {
-                return false;
+    private static BsonTimestamp clusterTime(MongoClient client) {
+        try (ClientSession session = client.startSession()) {
+            client.getDatabase("admin").runCommand(session, new Document("ping", 1));
+            return session.getOperationTime();
+        }
+    }
+
+    /** Whether a change stream can no longer start at {@code time}: the source's history moved past it. */
+    private static boolean historyLostAt(MongoClient source, BsonTimestamp time) {
+        try {
+            source.watch().startAtOperationTime(time).cursor().close();
+            return false;
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != CHANGE_STREAM_HISTORY_LOST) {
+                throw e;
             }
-        });
-        await("the probe of " + name + " on the destination", STEP).until(() -> {
-            try {
-                return destinationClient.getDatabase("shop").getCollection("probes").find(Filters.eq("_id", probe)).first() != null;
-            } catch (MongoException e) {
-                return false;
-            }
-        });
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
+            return true;
+        }
     }
 
     private static List<String> warnings(JsonNode progress) {
@@ -162,110 +151,9 @@ class ClusterFaultsTest {
         return warnings;
     }
 
-    private <T extends AutoCloseable> T closeLater(T closeable) {
-        closing.add(closeable);
-        return closeable;
-    }
-
-    private static MongoClient client(EmulatedReplicaSet cluster) {
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(cluster.connectionString()))
-                .applyToClusterSettings(s -> s.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .build());
-    }
-
-    /** Inserts, updates and deletes on the source until closed; writes refused while the source is away are counted. */
-    private static final class Workload implements AutoCloseable {
-        final AtomicLong written = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        Workload(MongoCollection<Document> orders) {
-            thread = new Thread(() -> {
-                int i = 1000;
-                while (running.get()) {
-                    try {
-                        orders.insertOne(new Document("_id", i).append("total", i).append("items", List.of(1, 2, 3)));
-                        orders.updateOne(Filters.eq("_id", i - 3), Updates.combine(Updates.inc("total", 1), Updates.push("items", i)));
-                        orders.updateOne(Filters.eq("_id", i - 5), Updates.unset("items"));
-                        if (i % 4 == 0) {
-                            orders.deleteOne(Filters.eq("_id", i - 7));
-                        }
-                        if (i % 50 == 0) {
-                            orders.createIndex(new Document("total" + (i / 50) % 3, 1));
-                        }
-                        written.addAndGet(4);
-                        i++;
-                        Thread.sleep(20);
-                    } catch (MongoException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }, "source-workload");
-            thread.start();
+    private static void stopIfRunning(SourceWorkload workload) {
+        if (workload.running()) {
+            workload.stop();
         }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-    }
-
-    private Process startControlPlane(EmulatedReplicaSet source, EmulatedReplicaSet destination, String id) throws IOException {
-        Files.createDirectories(LOGS);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = LOGS.resolve(id + ".log");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx512m",
-                "-D" + BuildOutput.KAFKA_LIBS_PROPERTY + "=" + System.getProperty(BuildOutput.KAFKA_LIBS_PROPERTY),
-                "-D" + BuildOutput.PLUGIN_PATH_PROPERTY + "=" + System.getProperty(BuildOutput.PLUGIN_PATH_PROPERTY),
-                "-cp", System.getProperty("java.class.path"), "io.c2csync.controlplane.cli.C2cSyncCommand",
-                "run", "--cluster0", source.connectionString(), "--cluster1", destination.connectionString(),
-                "--port", "0", "--work-dir", workDir.resolve("work").toString(), "--id", id)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        started.add(process);
-        return process;
-    }
-
-    private URI apiOf(Process process, String id) {
-        Path log = LOGS.resolve(id + ".log");
-        await("the ready line in " + log, STEP)
-                .guardedBy(() -> assertThat(process.isAlive()).as("control plane exited: %s", read(log)).isTrue())
-                .until(() -> READY.matcher(read(log)).find());
-        Matcher ready = READY.matcher(read(log));
-        assertThat(ready.find()).isTrue();
-        return URI.create(ready.group(1));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + log, e);
-        }
-    }
-
-    private void awaitProgress(URI api, String what, Predicate<JsonNode> condition) {
-        await(what, STEP).until(() -> condition.test(progress(api)));
-    }
-
-    private JsonNode progress(URI api) throws Exception {
-        return send(HttpRequest.newBuilder(api.resolve("progress")).GET()).path("progress");
-    }
-
-    private JsonNode post(URI api, String call, String body) throws Exception {
-        return send(HttpRequest.newBuilder(api.resolve(call)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
-    }
-
-    private JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
     }
 }
