@@ -14,6 +14,10 @@ import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -101,23 +105,65 @@ public final class ConnectPipeline implements Pipeline {
         }
     }
 
-    /** Idempotent: a connector that is not there is already removed, and has nothing to pause or resume. */
+    /**
+     * Idempotent: a connector that is not there is already removed, and has nothing to pause or resume. The requests
+     * go out at once (each takes 80-250 ms in Connect, and a commit pauses four connectors); the first failure is
+     * thrown once all have ended, the others suppressed in it.
+     */
     private void eachExisting(PairId pair, String action, Consumer<String> operation) {
         List<String> names = topics.connectorNames(pair);
-        for (String name : names) {
-            call(action + " " + name, () -> {
-                try {
-                    operation.accept(name);
-                } catch (ConnectRestException e) {
-                    if (e.status() != ConnectorConfigReconciler.NOT_FOUND) {
-                        throw e;
-                    }
-                    log.info("Connector {} is not deployed; nothing to do for {}", name, action);
-                }
-                return null;
-            });
+        ExecutorService requests = Executors.newFixedThreadPool(Math.max(1, names.size()), r -> {
+            Thread t = new Thread(r, "connect-" + action);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> sent = names.stream().<Future<?>>map(name -> requests.submit(
+                    () -> existing(name, action, operation))).toList();
+            RuntimeException first = null;
+            for (Future<?> request : sent) {
+                first = failureOf(request, first);
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            requests.shutdownNow();
         }
         log.info("Connectors of pair {}: {} done ({})", pair.generation(), action, String.join(", ", names));
+    }
+
+    private void existing(String name, String action, Consumer<String> operation) {
+        call(action + " " + name, () -> {
+            try {
+                operation.accept(name);
+            } catch (ConnectRestException e) {
+                if (e.status() != ConnectorConfigReconciler.NOT_FOUND) {
+                    throw e;
+                }
+                log.info("Connector {} is not deployed; nothing to do for {}", name, action);
+            }
+            return null;
+        });
+    }
+
+    /** Waits for {@code request}; returns the first failure so far, with this one's added to it. */
+    private static RuntimeException failureOf(Future<?> request, RuntimeException first) {
+        try {
+            request.get();
+            return first;
+        } catch (ExecutionException e) {
+            RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+            if (first == null) {
+                return failure;
+            }
+            first.addSuppressed(failure);
+            return first;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka Connect", e);
+        }
     }
 
     private <T> T call(String what, Supplier<T> request) {

@@ -205,6 +205,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         ClusterTime destinationNow = clusters.get(pair.direction().destination()).clusterTime();
         RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
         scope.addAll(since.differing());
+        long readingSince = System.nanoTime();
         try {
             history(pair, ClusterRole.SOURCE).note(since.sourceStart(), sourceEnd, scope, progress);
             history(pair, ClusterRole.DESTINATION).note(since.destinationStart(), destinationNow, scope, progress);
@@ -213,8 +214,9 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             return verifier.verify();
         }
         log.info("Final verification of pair {}: rechecking {} (what the pass begun at source {} / destination {} saw "
-                + "differing and what changed since, up to source {} / destination {}), the catalogs and the counts",
-                generation, scope.describe(), since.sourceStart(), since.destinationStart(), sourceEnd, destinationNow);
+                + "differing and what changed since, up to source {} / destination {}; change streams read in {} ms), "
+                + "the catalogs and the counts", generation, scope.describe(), since.sourceStart(), since.destinationStart(),
+                sourceEnd, destinationNow, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readingSince));
         return verifier.recheck(scope, new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE));
     }
 

@@ -2,12 +2,15 @@ package io.c2csync.controlplane.verify;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
 import io.c2csync.controlplane.verify.VerificationProgress.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 /**
  * Checks that the destination holds what the source holds, namespace by namespace: the collection type and options
@@ -164,17 +167,19 @@ public final class Verifier {
     }
 
     private DocumentMerge.Counts documents(MongoNamespace namespace, List<BsonValue> ids, DifferenceCollector differences) {
-        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, source.byIds(namespace, ids), progress);
-                OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, Side.DESTINATION,
-                        destination.byIds(namespace, ids), progress)) {
-            return new DocumentMerge(differences).merge(namespace, sourceDocuments, destinationDocuments);
-        }
+        return merged(namespace, () -> source.byIds(namespace, ids), () -> destination.byIds(namespace, ids), differences);
     }
 
     private DocumentMerge.Counts documents(MongoNamespace namespace, DifferenceCollector differences) {
-        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, source.inIdOrder(namespace), progress);
+        return merged(namespace, () -> source.inIdOrder(namespace), () -> destination.inIdOrder(namespace), differences);
+    }
+
+    /** Each cursor is opened only once the one before it is held, so a failure closes what was opened. */
+    private DocumentMerge.Counts merged(MongoNamespace namespace, Supplier<MongoCursor<RawBsonDocument>> sourceCursor,
+            Supplier<MongoCursor<RawBsonDocument>> destinationCursor, DifferenceCollector differences) {
+        try (OrderedDocuments sourceDocuments = new OrderedDocuments(namespace, Side.SOURCE, sourceCursor.get(), progress);
                 OrderedDocuments destinationDocuments = new OrderedDocuments(namespace, Side.DESTINATION,
-                        destination.inIdOrder(namespace), progress)) {
+                        destinationCursor.get(), progress)) {
             return new DocumentMerge(differences).merge(namespace, sourceDocuments, destinationDocuments);
         }
     }
