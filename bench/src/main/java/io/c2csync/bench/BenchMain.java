@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+    private static final int VERIFIER_DOC_BYTES = 1_000;
 
     @Option(names = "--small-docs", description = "documents of ~200 B to copy (default ${DEFAULT-VALUE})")
     int smallDocs = 20_000;
@@ -52,6 +53,27 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--copy-timeout-seconds", description = "give up a copy after this long (default ${DEFAULT-VALUE})")
     int copyTimeoutSeconds = 900;
 
+    @Option(names = "--cutover-docs", description = "documents of ~200 B copied before each cutover (default ${DEFAULT-VALUE})")
+    int cutoverDocs = 5_000;
+
+    @Option(names = "--cutover-write-seconds", description = "how long the application writes before each cutover "
+        + "(default ${DEFAULT-VALUE})")
+    int cutoverWriteSeconds = 10;
+
+    @Option(names = "--cutover-rate", description = "the application's rate before a cutover, in %% of the direct apply "
+        + "rate (default ${DEFAULT-VALUE})")
+    int cutoverRate = 25;
+
+    @Option(names = "--verifier-docs", description = "documents of ~1 KB per cluster in the verifier scenario at its "
+        + "end (a quarter verified first; 0 = leave it out; default ${DEFAULT-VALUE})")
+    int verifierDocs = 20_000;
+
+    @Option(names = "--verifier-heap", description = "-Xmx of the verify JVM (default ${DEFAULT-VALUE})")
+    String verifierHeap = "64m";
+
+    @Option(names = "--control-plane-heap", description = "-Xmx of c2c-sync's control plane JVM (default ${DEFAULT-VALUE})")
+    String controlPlaneHeap = "512m";
+
     @Option(names = "--output", description = "the BENCHMARKS.md to update (default ${DEFAULT-VALUE})")
     Path output = Path.of("BENCHMARKS.md");
 
@@ -74,6 +96,10 @@ public final class BenchMain implements Callable<Integer> {
         if (groups < 2) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--groups must be at least 2, got " + groups);
         }
+        if (verifierDocs != 0 && verifierDocs < 4) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--verifier-docs must be 0 or at least 4, got "
+                + verifierDocs);
+        }
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         Machine machine = Machine.now();
         LOG.info("Machine: {} cores, {} MiB, load average {}", machine.cores(), machine.memoryMiB(), machine.loadAverage());
@@ -86,24 +112,42 @@ public final class BenchMain implements Callable<Integer> {
         try (Clusters clusters = Clusters.start();
              EmbeddedRuntime runtime = EmbeddedRuntime.start(new RuntimeConfig(runtimeConfig.workDir(),
                  runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout(), false))) {
+            List<VerifierScenario.Run> verifier = verifierDocs == 0 ? List.of()
+                : new VerifierScenario(clusters, verifierHeap, workDir.resolve("verifier")).run(verifierDocs, VERIFIER_DOC_BYTES);
+            ControlPlaneDeployment c2c = new ControlPlaneDeployment(clusters, workDir.resolve("control-plane"),
+                controlPlaneHeap);
             CostMeter costs = new CostMeter()
                 .watch("bench JVM", () -> List.of(ProcessHandle.current()))
-                .watch("Connect worker", () -> runtime.workerProcess().processTree())
-                .watch("Kafka broker", () -> runtime.brokerProcess().processTree());
-            C2cDeployment deployment = new ConnectorDeployment(clusters, runtime.connectClient(), runtime.runDir());
-            DirectCopy limit = new DirectCopy(clusters);
-            MongoKafkaCopy baseline = new MongoKafkaCopy(clusters, runtime.connectClient(), copyTimeout);
+                .watch("control plane", c2c::controlPlane)
+                .watch("Connect worker", () -> c2c.workerOr(runtime.workerProcess().processTree()))
+                .watch("Kafka broker", () -> c2c.brokerOr(runtime.brokerProcess().processTree()));
+            CopyMethod limit = new CopyMethod("direct driver copy (limit)", new DirectCopy(clusters), false);
+            CopyMethod baseline = new CopyMethod("mongo-kafka (stock source + sink)",
+                new MongoKafkaDeployment(clusters, runtime.connectClient()), false);
             List<CopyResult> copies = new CopyScenario(clusters, costs, List.of(limit, baseline,
-                new C2cSyncCopy(deployment, 1, copyTimeout), new C2cSyncCopy(deployment, groups, copyTimeout))).run(datasets);
+                new CopyMethod("c2c-sync, 1 sync group", c2c, true),
+                new CopyMethod("c2c-sync, " + groups + " sync groups", c2c, false)), copyTimeout).run(datasets);
             Duration changeDuration = Duration.ofSeconds(changeSeconds);
-            LagScenario.Outcome lag = new LagScenario(clusters, costs, deployment, changeDuration).run(rates);
+            LagScenario lagScenario = new LagScenario(clusters, costs, c2c, changeDuration);
+            Rate directApply = lagScenario.directApplyRate();
+            LagScenario.Outcome lag = lagScenario.run(directApply, rates);
+            Duration cutoverWriting = Duration.ofSeconds(cutoverWriteSeconds);
+            List<CutoverResult> cutovers = new CutoverScenario(clusters, costs, c2c, cutoverDocs, cutoverWriting,
+                copyTimeout).run(directApply.perSecond() * cutoverRate / 100);
 
             List<Path> written = writeCharts(ceiling, copies, lag);
+            List<Report.CostRow> costRows = new ArrayList<>();
+            copies.forEach(c -> costRows.add(new Report.CostRow("copy " + c.dataset().label() + ", " + c.method(), c.costs())));
+            lag.results().forEach(l -> costRows.add(new Report.CostRow("changes at " + l.percent() + " %", l.costs())));
+            cutovers.forEach(c -> costRows.add(new Report.CostRow("cutover and reverse, " + c.label(), c.costs())));
             new Report(date, machine, Machine.currentLoadAverage(), command, String.format(
-                    "--small-docs %d --large-docs %d --groups %d --change-seconds %d --rates %s --emulator-ops %d",
-                    smallDocs, largeDocs, groups, changeSeconds, rates.toString().replaceAll("[\\[\\] ]", ""), emulatorOps))
+                    "--small-docs %d --large-docs %d --groups %d --change-seconds %d --rates %s --emulator-ops %d "
+                        + "--cutover-docs %d --cutover-write-seconds %d --cutover-rate %d --verifier-docs %d",
+                    smallDocs, largeDocs, groups, changeSeconds, rates.toString().replaceAll("[\\[\\] ]", ""), emulatorOps,
+                    cutoverDocs, cutoverWriteSeconds, cutoverRate, verifierDocs))
                 .ceiling(ceiling).copies(copies, limit.label(), baseline.label()).lag(lag, changeDuration)
-                .costs(copies, lag.results()).charts(written, output).writeInto(output);
+                .cutovers(cutovers, cutoverWriting).verifier(verifier, verifierHeap, VERIFIER_DOC_BYTES)
+                .costs(costRows).charts(written, output).writeInto(output);
             LOG.info("Wrote {} and {} charts in {}", output, written.size(), charts);
         }
         return 0;

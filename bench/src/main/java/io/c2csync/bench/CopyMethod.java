@@ -1,9 +1,9 @@
 package io.c2csync.bench;
 
-/** One way of copying a dataset from the source to the (empty) destination; returns when it is all there. */
-public interface CopyMethod {
+/** One row of the copy tables: a label and the deployment that copies, with one sync group or one per database. */
+public record CopyMethod(String label, Deployment deployment, boolean oneGroup) {
 
-    String label();
-
-    void copy(Dataset dataset);
+    SyncPlan plan(String syncId, Dataset dataset) {
+        return new SyncPlan(syncId, dataset.databases(), oneGroup);
+    }
 }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * One method's copy of one dataset: the figures and what each process cost meanwhile. The steady rate leaves out the
- * start-up (the time to the first document on the destination).
+ * start-up (the time to the first document on the destination); {@code secondsToCanCommit} is NaN for a method
+ * without that signal.
  */
 public record CopyResult(String method, Dataset dataset, double seconds, double secondsToFirstDocument,
-                         List<ProcessCost> costs) {
+                         double secondsToCanCommit, List<ProcessCost> costs) {
 
     public double documentsPerSecond() {
         return dataset.documents() / seconds;

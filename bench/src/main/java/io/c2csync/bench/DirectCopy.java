@@ -1,5 +1,6 @@
 package io.c2csync.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoCollection;
 
 /** The limit: the driver reads each collection with a cursor and inserts it in ordered bulk writes, one thread. */
-public final class DirectCopy implements CopyMethod {
+public final class DirectCopy implements Deployment {
 
     private final Clusters clusters;
 
@@ -18,30 +19,54 @@ public final class DirectCopy implements CopyMethod {
     }
 
     @Override
-    public String label() {
-        return "direct driver copy (limit)";
-    }
+    public RunningSync prepare(SyncPlan plan) {
+        return new RunningSync() {
+            @Override
+            public void begin() {
+                plan.databases().forEach(DirectCopy.this::copy);
+            }
 
-    @Override
-    public void copy(Dataset dataset) {
-        for (String database : dataset.databases()) {
-            MongoCollection<RawBsonDocument> from = clusters.sourceClient().getDatabase(database)
-                .getCollection(Dataset.COLLECTION, RawBsonDocument.class);
-            MongoCollection<RawBsonDocument> to = clusters.destinationClient().getDatabase(database)
-                .getCollection(Dataset.COLLECTION, RawBsonDocument.class);
-            List<RawBsonDocument> batch = new ArrayList<>(Dataset.BATCH);
-            try (MongoCursor<RawBsonDocument> cursor = from.find().batchSize(Dataset.BATCH).iterator()) {
-                while (cursor.hasNext()) {
-                    batch.add(cursor.next());
-                    if (batch.size() == Dataset.BATCH) {
-                        to.insertMany(batch);
-                        batch.clear();
-                    }
+            @Override
+            public void awaitCopied(Dataset dataset, Duration timeout) {
+                if (!DestinationCounts.complete(clusters.destinationClient(), dataset)) {
+                    throw new IllegalStateException("the direct copy of " + dataset.label() + " left documents behind");
                 }
             }
-            if (!batch.isEmpty()) {
-                to.insertMany(batch);
+
+            @Override
+            public boolean awaitCommittable(Duration timeout) {
+                return false;
             }
+
+            @Override
+            public void ensureHealthy() {
+                // the copy runs on the calling thread: a failure is thrown by begin()
+            }
+
+            @Override
+            public void close() {
+                // nothing deployed
+            }
+        };
+    }
+
+    private void copy(String database) {
+        MongoCollection<RawBsonDocument> from = clusters.sourceClient().getDatabase(database)
+            .getCollection(Dataset.COLLECTION, RawBsonDocument.class);
+        MongoCollection<RawBsonDocument> to = clusters.destinationClient().getDatabase(database)
+            .getCollection(Dataset.COLLECTION, RawBsonDocument.class);
+        List<RawBsonDocument> batch = new ArrayList<>(Dataset.BATCH);
+        try (MongoCursor<RawBsonDocument> cursor = from.find().batchSize(Dataset.BATCH).iterator()) {
+            while (cursor.hasNext()) {
+                batch.add(cursor.next());
+                if (batch.size() == Dataset.BATCH) {
+                    to.insertMany(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            to.insertMany(batch);
         }
     }
 }

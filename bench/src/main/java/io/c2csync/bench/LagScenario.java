@@ -31,19 +31,18 @@ public final class LagScenario {
 
     private final Clusters clusters;
     private final CostMeter costs;
-    private final C2cDeployment deployment;
+    private final Deployment deployment;
     private final Duration duration;
 
-    public LagScenario(Clusters clusters, CostMeter costs, C2cDeployment deployment, Duration duration) {
+    public LagScenario(Clusters clusters, CostMeter costs, Deployment deployment, Duration duration) {
         this.clusters = clusters;
         this.costs = costs;
         this.deployment = deployment;
         this.duration = duration;
     }
 
-    public Outcome run(List<Integer> percents) {
-        Rate direct = directApplyRate();
-        LOG.info("Direct apply rate on the destination: {} ops/s", Math.round(direct.perSecond()));
+    /** The writer at each of {@code percents} of {@code direct} (see {@link #directApplyRate()}). */
+    public Outcome run(Rate direct, List<Integer> percents) {
         WriteLog log = new WriteLog();
         ChangeWriter writer = new ChangeWriter(clusters.sourceClient().getDatabase(DATABASE).getCollection("docs"), log);
         List<LagResult> results = new ArrayList<>();
@@ -51,7 +50,8 @@ public final class LagScenario {
         // and on main a live create event fails the sink (it passes idIndex, which the emulator's create rejects)
         clusters.sourceClient().getDatabase(DATABASE).createCollection("docs");
         clusters.sourceClient().getDatabase(DATABASE).createCollection("probe");
-        try (C2cDeployment.RunningSync sync = deployment.start(new SyncPlan("lag", List.of(List.of(DATABASE))))) {
+        try (Deployment.RunningSync sync = deployment.prepare(new SyncPlan("lag", List.of(DATABASE), false))) {
+            sync.begin();
             awaitLive(sync);
             try (LagObserver observer = new LagObserver(
                 clusters.destinationClient().getDatabase(DATABASE).getCollection("docs"), log)) {
@@ -76,17 +76,19 @@ public final class LagScenario {
         }
     }
 
-    private Rate directApplyRate() {
+    /** The writer's mix straight into the destination, as fast as one thread goes, for half a run's duration. */
+    Rate directApplyRate() {
         String scratch = "bench_apply";
         ChangeWriter writer = new ChangeWriter(clusters.destinationClient().getDatabase(scratch).getCollection("docs"),
             new WriteLog());
         Rate rate = writer.run(0, duration.dividedBy(2), -1);
         clusters.clearDestination(List.of(scratch));
+        LOG.info("Direct apply rate on the destination: {} ops/s", Math.round(rate.perSecond()));
         return rate;
     }
 
     /** Writes probes on the source until one reaches the destination: from then on the stream is live. */
-    private void awaitLive(C2cDeployment.RunningSync sync) {
+    private void awaitLive(Deployment.RunningSync sync) {
         MongoCollection<Document> probe = clusters.sourceClient().getDatabase(DATABASE).getCollection("probe");
         MongoCollection<Document> arrived = clusters.destinationClient().getDatabase(DATABASE).getCollection("probe");
         int[] written = {0};
@@ -96,7 +98,7 @@ public final class LagScenario {
         });
     }
 
-    private static void drain(WriteLog log, int run, C2cDeployment.RunningSync sync, LagObserver observer) {
+    private static void drain(WriteLog log, int run, Deployment.RunningSync sync, LagObserver observer) {
         try {
             Await.await("every change of run " + run + " on the destination", DRAIN)
                 .guardedBy(() -> {

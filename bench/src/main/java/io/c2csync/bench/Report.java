@@ -33,19 +33,24 @@ final class Report {
     }
 
     Report copies(List<CopyResult> results, String limit, String baseline) {
-        md.append("### Initial copy\n\nTime from the start of the method (connectors created, tasks started) to the "
-            + "last document counted on the destination; \"first doc\" is when the first document arrived (start-up) and "
-            + "\"steady docs/s\" leaves the start-up out. Ratios (of docs/s, and of steady docs/s in brackets) are to "
-            + "the direct copy (limit) and to the plain mongo-kafka pipeline, measured side by side in this run.\n\n");
+        md.append("### Initial copy\n\nTime from the start of the method (connectors created; for c2c-sync `POST /start` "
+            + "to its control plane, already running with its own embedded Kafka and Connect) to the last document "
+            + "counted on the destination; \"first doc\" is when the first document arrived (start-up) and \"steady "
+            + "docs/s\" leaves the start-up out; \"canCommit s\" is when c2c-sync's `/progress` first said `canCommit: "
+            + "true` (the copy done and its indexes built, as the control plane sees it). c2c-sync runs one sync group per "
+            + "database (its default) or one group for all (`run --database-groups 0`). Ratios (of docs/s, and of steady "
+            + "docs/s in brackets) are to the direct copy (limit) and to the plain mongo-kafka pipeline, measured side by "
+            + "side in this run.\n\n");
         results.stream().map(CopyResult::dataset).distinct().forEach(dataset -> {
             List<CopyResult> rows = results.stream().filter(r -> r.dataset().equals(dataset)).toList();
             md.append(String.format("**%s: %,d documents of ~%,d B (%.1f MB) in %d databases**%n%n", dataset.label(),
                     dataset.documents(), dataset.documentBytes(), dataset.totalBytes() / 1e6, dataset.databases().size()))
-                .append("| method | seconds | first doc s | docs/s | steady docs/s | MB/s | × limit | × mongo-kafka |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| method | seconds | first doc s | canCommit s | docs/s | steady docs/s | MB/s | × limit | × mongo-kafka |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (CopyResult row : rows) {
-                md.append(String.format("| %s | %.2f | %.2f | %,.0f | %,.0f | %.2f | %s | %s |%n", row.method(), row.seconds(),
-                    row.secondsToFirstDocument(), row.documentsPerSecond(), row.steadyDocumentsPerSecond(),
+                md.append(String.format("| %s | %.2f | %.2f | %s | %,.0f | %,.0f | %.2f | %s | %s |%n", row.method(), row.seconds(),
+                    row.secondsToFirstDocument(), Double.isNaN(row.secondsToCanCommit()) ? "–"
+                        : String.format("%.2f", row.secondsToCanCommit()), row.documentsPerSecond(), row.steadyDocumentsPerSecond(),
                     row.megabytesPerSecond(), ratio(row, rows, limit), ratio(row, rows, baseline)));
             }
             md.append('\n');
@@ -80,24 +85,68 @@ final class Report {
         return this;
     }
 
-    Report costs(List<CopyResult> copies, List<LagResult> lags) {
-        md.append("### Cost per measurement (CPU seconds, peak RSS in MiB, from /proc)\n\n"
-            + "The bench JVM holds both emulators, the direct copy and the writer; peak RSS is reset before each "
-            + "measurement (`clear_refs`).\n\n");
-        List<String> processes = copies.isEmpty() ? List.of() : copies.get(0).costs().stream().map(ProcessCost::process).toList();
-        md.append("| measurement | ").append(processes.stream().map(p -> p + " CPU s | " + p + " peak RSS")
-            .collect(Collectors.joining(" | "))).append(" |\n|---|")
-            .append("---:|---:|".repeat(processes.size())).append('\n');
-        copies.forEach(c -> costRow("copy " + c.dataset().label() + ", " + c.method(), c.costs()));
-        lags.forEach(l -> costRow("changes at " + l.percent() + " %", l.costs()));
+    Report cutovers(List<CutoverResult> results, Duration writing) {
+        if (results.isEmpty()) {
+            return this;
+        }
+        md.append(String.format("### Cutover (c2c-sync, reversible, enableUserWriteBlocking)%n%n"
+                + "Once the sync can commit, an application writes on the source for %d s (the lag scenario's mix); right "
+                + "after its last acknowledged write `POST /commit`, then `/progress` every 20 ms until `state: COMMITTED` "
+                + "with `canWrite: true`; then `POST /reverse` until `RUNNING` with cluster1 as the source in "
+                + "`directionMapping`. The embedded verification on (the default) and off (`verification: {enabled: "
+                + "false}` in `/start`). Target: ≤ %.0f s from the last write.%n%n", writing.toSeconds(),
+                CutoverResult.TARGET_SECONDS))
+            .append("| verification | writes | ops/s | last write → COMMITTED + canWrite, s | /commit → COMMITTED, s | "
+                + "≤ 2 s | /reverse → RUNNING, s |\n|---|---:|---:|---:|---:|---|---:|\n");
+        for (CutoverResult r : results) {
+            md.append(String.format("| %s | %,d | %,.0f | %.2f | %.2f | %s | %.2f |%n", r.verification() ? "on" : "off",
+                r.writes().operations(), r.writes().perSecond(), r.lastWriteToCommitted(), r.commitCallToCommitted(),
+                r.lastWriteToCommitted() <= CutoverResult.TARGET_SECONDS ? "yes" : "no", r.reverseToRunning()));
+        }
+        md.append("\nSteps as the control plane logged them (\"Commit step k/n done in N ms\"):\n\n| step | what it does | ")
+            .append(results.stream().map(r -> r.label() + ", ms").collect(Collectors.joining(" | "))).append(" |\n|---|---|")
+            .append("---:|".repeat(results.size())).append('\n');
+        results.stream().flatMap(r -> r.steps().steps().stream()).map(step -> step.name() + "\u0000" + step.description())
+            .distinct().forEach(key -> {
+                String name = key.substring(0, key.indexOf('\u0000'));
+                md.append("| ").append(name).append(" | ").append(key.substring(key.indexOf('\u0000') + 1)).append(" | ")
+                    .append(results.stream().map(r -> r.steps().millisOf(name)).map(ms -> ms < 0 ? "–" : String.format("%,d", ms))
+                        .collect(Collectors.joining(" | "))).append(" |\n");
+            });
         md.append('\n');
         return this;
     }
 
-    private void costRow(String measurement, List<ProcessCost> costs) {
-        md.append("| ").append(measurement).append(" | ").append(costs.stream()
-            .map(c -> String.format("%.1f | %,d", c.cpuSeconds(), c.peakRssMiB())).collect(Collectors.joining(" | ")))
-            .append(" |\n");
+    Report verifier(List<VerifierScenario.Run> runs, String heap, int documentBytes) {
+        if (runs.isEmpty()) {
+            return this;
+        }
+        md.append(String.format("### Verifier (`bin/c2c-sync verify`)%n%nTwo equal emulated clusters, documents of ~%,d B; "
+                + "the verify JVM alone in a child with a fixed heap (`-Xmx%s`), its peak RSS sampled every 100 ms. "
+                + "`bench/run-verifier` runs this scenario alone at larger sizes.%n%n", documentBytes, heap))
+            .append(VerifierScenario.table(runs, heap)).append('\n');
+        return this;
+    }
+
+    /** One row of the cost table. */
+    record CostRow(String measurement, List<ProcessCost> costs) {
+    }
+
+    Report costs(List<CostRow> rows) {
+        md.append("### Cost per measurement (CPU seconds, peak RSS in MiB, from /proc)\n\n"
+            + "The bench JVM holds both emulators, the direct copy and the writer; the control plane is c2c-sync's own "
+            + "JVM (`c2c-sync run`); for c2c-sync's rows the Connect worker and Kafka broker are the ones its control "
+            + "plane started, for the others the bench's own. Peak RSS is reset before each measurement (`clear_refs`); "
+            + "CPU and RSS cover the measurement only, not the start of the processes.\n\n");
+        List<String> processes = rows.isEmpty() ? List.of() : rows.get(0).costs().stream().map(ProcessCost::process).toList();
+        md.append("| measurement | ").append(processes.stream().map(p -> p + " CPU s | " + p + " peak RSS")
+            .collect(Collectors.joining(" | "))).append(" |\n|---|")
+            .append("---:|".repeat(processes.size() * 2)).append('\n');
+        rows.forEach(row -> md.append("| ").append(row.measurement()).append(" | ").append(row.costs().stream()
+            .map(c -> c.peakRssMiB() == 0 && c.cpuSeconds() == 0 ? "– | –" : String.format("%.1f | %,d", c.cpuSeconds(), c.peakRssMiB()))
+            .collect(Collectors.joining(" | "))).append(" |\n"));
+        md.append('\n');
+        return this;
     }
 
     Report charts(List<Path> charts, Path relativeTo) {

@@ -52,45 +52,17 @@ public final class VerifierBench implements Callable<Integer> {
         Machine machine = Machine.now();
         List<VerifierScenario.Run> runs;
         try (Clusters clusters = Clusters.start()) {
-            List<Dataset> steps = List.of(Dataset.of("verify_first", documentBytes, documents / 4, 1),
-                Dataset.of("verify_rest", documentBytes, documents - documents / 4, 1));
-            runs = new VerifierScenario(clusters, heap, workDir).run(steps);
+            runs = new VerifierScenario(clusters, heap, workDir).run(documents, documentBytes);
         }
         SECTION.write(output, markdown(date, machine, runs));
         return 0;
     }
 
     private String markdown(String date, Machine machine, List<VerifierScenario.Run> runs) {
-        StringBuilder md = new StringBuilder();
-        md.append("### Verifier: ").append(date).append("\n\n")
-            .append(String.format("- Machine: %d cores, %d MiB, load average %s at start and %s at the end%n",
-                machine.cores(), machine.memoryMiB(), machine.loadAverage(), Machine.currentLoadAverage()))
-            .append("- Command: `").append(command.strip()).append("` (verify JVM: `-Xmx").append(heap)
-            .append("`, documents of ~").append(documentBytes).append(" B, equal clusters)\n\n")
-            .append("| documents compared | MB per side | seconds | documents/s | peak RSS of the verify JVM (MiB) |\n")
-            .append("|---:|---:|---:|---:|---:|\n");
-        for (VerifierScenario.Run run : runs) {
-            md.append(String.format("| %,d | %.1f | %.2f | %s | %,d |%n", run.documents(), run.bytes() / 1e6,
-                run.seconds(), run.documents() == 0 ? "-" : String.format("%,.0f", run.documentsPerSecond()),
-                run.peakRssMiB()));
-        }
-        VerifierScenario.Run empty = runs.get(0);
-        VerifierScenario.Run smaller = runs.get(1);
-        VerifierScenario.Run larger = runs.get(runs.size() - 1);
-        double perMillionSeconds = (larger.seconds() - smaller.seconds()) / (larger.documents() - smaller.documents())
-            * 1_000_000;
-        long lowestRss = runs.stream().mapToLong(VerifierScenario.Run::peakRssMiB).min().orElseThrow();
-        long highestRss = runs.stream().mapToLong(VerifierScenario.Run::peakRssMiB).max().orElseThrow();
-        md.append(String.format("%n- Time per million documents (per side): %.0f s, from the growth between the two "
-                + "non-empty runs; the fixed part (JVM start, connections, catalog) is the empty run's %.1f s.%n",
-            perMillionSeconds, empty.seconds()));
-        md.append(String.format("- Memory per million documents: none measurable. The verify JVM's heap is fixed and "
-                + "pre-touched (`-Xms%1$s -Xmx%1$s`) while it compared %2$.0f MB per side, more than the whole heap, so "
-                + "it cannot hold anything per document; its peak RSS stayed between %3$,d and %4$,d MiB at every size "
-                + "(%5$,d MiB with empty clusters, %6$,d MiB after %7$,d documents). What it needs is that fixed "
-                + "footprint at any size.%n",
-            heap, larger.bytes() / 1e6, lowestRss, highestRss, empty.peakRssMiB(), larger.peakRssMiB(),
-            larger.documents()));
-        return md.toString();
+        return "### Verifier: " + date + "\n\n"
+            + String.format("- Machine: %d cores, %d MiB, load average %s at start and %s at the end%n",
+                machine.cores(), machine.memoryMiB(), machine.loadAverage(), Machine.currentLoadAverage())
+            + "- Command: `" + command.strip() + "` (verify JVM: `-Xmx" + heap + "`, documents of ~" + documentBytes
+            + " B, equal clusters)\n\n" + VerifierScenario.table(runs, heap);
     }
 }

@@ -40,8 +40,24 @@ final class VerifierScenario {
         this.logDir = logDir;
     }
 
+    /**
+     * {@code documents} of {@code documentBytes} in the end, a quarter of them verified first; the clusters must hold
+     * no other user data. Both clusters are left without the documents.
+     */
+    List<Run> run(int documents, int documentBytes) {
+        List<Dataset> steps = List.of(Dataset.of("verify_first", documentBytes, documents / 4, 1),
+            Dataset.of("verify_rest", documentBytes, documents - documents / 4, 1));
+        try {
+            return run(steps);
+        } finally {
+            List<String> databases = steps.stream().flatMap(step -> step.databases().stream()).toList();
+            clusters.clearDestination(databases);
+            databases.forEach(database -> clusters.sourceClient().getDatabase(database).drop());
+        }
+    }
+
     /** A verification of the empty clusters first (the JVM's own footprint), then one after each dataset. */
-    List<Run> run(List<Dataset> steps) {
+    private List<Run> run(List<Dataset> steps) {
         List<Run> runs = new ArrayList<>();
         runs.add(verify(0, 0));
         long documents = 0;
@@ -101,5 +117,35 @@ final class VerifierScenario {
             }
             return 0;
         }
+    }
+
+    /** The runs as a Markdown table, then the time and memory per million documents derived from them. */
+    static String table(List<Run> runs, String heap) {
+        StringBuilder md = new StringBuilder()
+            .append("| documents compared | MB per side | seconds | documents/s | peak RSS of the verify JVM (MiB) |\n")
+            .append("|---:|---:|---:|---:|---:|\n");
+        for (Run run : runs) {
+            md.append(String.format("| %,d | %.1f | %.2f | %s | %,d |%n", run.documents(), run.bytes() / 1e6,
+                run.seconds(), run.documents() == 0 ? "-" : String.format("%,.0f", run.documentsPerSecond()),
+                run.peakRssMiB()));
+        }
+        Run empty = runs.get(0);
+        Run smaller = runs.get(1);
+        Run larger = runs.get(runs.size() - 1);
+        double perMillionSeconds = (larger.seconds() - smaller.seconds()) / (larger.documents() - smaller.documents())
+            * 1_000_000;
+        long lowestRss = runs.stream().mapToLong(Run::peakRssMiB).min().orElseThrow();
+        long highestRss = runs.stream().mapToLong(Run::peakRssMiB).max().orElseThrow();
+        md.append(String.format("%n- Time per million documents (per side): %.0f s, from the growth between the two "
+                + "non-empty runs; the fixed part (JVM start, connections, catalog) is the empty run's %.1f s.%n",
+            perMillionSeconds, empty.seconds()));
+        md.append(String.format("- Memory per million documents: none measurable. The verify JVM's heap is fixed and "
+                + "pre-touched (`-Xms%1$s -Xmx%1$s`) while it compared %2$.0f MB per side, more than the whole heap, so "
+                + "it cannot hold anything per document; its peak RSS stayed between %3$,d and %4$,d MiB at every size "
+                + "(%5$,d MiB with empty clusters, %6$,d MiB after %7$,d documents). What it needs is that fixed "
+                + "footprint at any size.%n",
+            heap, larger.bytes() / 1e6, lowestRss, highestRss, empty.peakRssMiB(), larger.peakRssMiB(),
+            larger.documents()));
+        return md.toString();
     }
 }

@@ -7,39 +7,54 @@ import java.util.TreeMap;
 import io.c2csync.connect.ConnectClient;
 
 /**
- * The plain mongo-kafka 2.0.1 pipeline: one stock MongoSourceConnector with {@code copy_existing} per
- * collection (database or cluster scope copy_existing breaks with driver 5.x) and one stock
- * MongoSinkConnector with its ChangeStreamHandler, BSON on the wire, the same batch size as the others.
+ * The plain mongo-kafka 2.0.1 pipeline on the bench's own worker: one stock MongoSourceConnector with
+ * {@code copy_existing} per database's collection (database or cluster scope copy_existing breaks with driver 5.x)
+ * and one stock MongoSinkConnector with its ChangeStreamHandler, BSON on the wire, the same batch size as the others.
  */
-public final class MongoKafkaCopy implements CopyMethod {
+public final class MongoKafkaDeployment implements Deployment {
 
     private final Clusters clusters;
     private final ConnectClient connect;
-    private final Duration timeout;
-    private int runs;
 
-    public MongoKafkaCopy(Clusters clusters, ConnectClient connect, Duration timeout) {
+    public MongoKafkaDeployment(Clusters clusters, ConnectClient connect) {
         this.clusters = clusters;
         this.connect = connect;
-        this.timeout = timeout;
     }
 
     @Override
-    public String label() {
-        return "mongo-kafka (stock source + sink)";
-    }
-
-    @Override
-    public void copy(Dataset dataset) {
-        String prefix = "mk" + (++runs) + dataset.label();
-        try (ConnectorSet connectors = new ConnectorSet(connect)) {
-            for (String database : dataset.databases()) {
-                connectors.create(prefix + "-source-" + database, source(prefix, database));
+    public RunningSync prepare(SyncPlan plan) {
+        ConnectorSet connectors = new ConnectorSet(connect);
+        String prefix = plan.syncId();
+        return new RunningSync() {
+            @Override
+            public void begin() {
+                for (String database : plan.databases()) {
+                    connectors.create(prefix + "-source-" + database, source(prefix, database));
+                }
+                connectors.create(prefix + "-sink", sink(prefix));
             }
-            connectors.create(prefix + "-sink", sink(prefix));
-            connectors.await(label() + " copy of " + dataset.label(), timeout,
-                () -> DestinationCounts.complete(clusters.destinationClient(), dataset));
-        }
+
+            @Override
+            public void awaitCopied(Dataset dataset, Duration timeout) {
+                connectors.await("mongo-kafka copy of " + dataset.label(), timeout,
+                    () -> DestinationCounts.complete(clusters.destinationClient(), dataset));
+            }
+
+            @Override
+            public boolean awaitCommittable(Duration timeout) {
+                return false;
+            }
+
+            @Override
+            public void ensureHealthy() {
+                connectors.ensureNoneFailed();
+            }
+
+            @Override
+            public void close() {
+                connectors.close();
+            }
+        };
     }
 
     private Map<String, String> source(String prefix, String database) {
