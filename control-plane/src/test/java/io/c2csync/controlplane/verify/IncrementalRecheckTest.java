@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -94,6 +95,16 @@ class IncrementalRecheckTest {
         assertThat(seen.describe()).isEqualTo("1 keys in 1 namespaces, 0 namespaces and 0 databases in full");
         assertThat(verifier().recheck(seen, new RecheckScope(10)).firstDifferences()).extracting(Difference::describe)
                 .containsExactly("CHANGED_VALUE shop.orders _id 5: field total: source int32 5, destination int32 -5");
+    }
+
+    @Test
+    void aStreamThatNoLongerReachesBackToTheStartSaysSo() {
+        ChangeHistory history = new ChangeHistory(CLUSTERS.client(1), "destination", filter());
+        ClusterTime beforeTheCluster = new ClusterTime(1, 0);
+
+        assertThatThrownBy(() -> history.note(beforeTheCluster, now(1), new RecheckScope(10), new VerificationProgress()))
+                .isInstanceOf(ChangeHistoryUnavailableException.class)
+                .hasMessageStartingWith("the destination's change stream cannot be read from Timestamp(1, 0) (error 286");
     }
 
     private static RecheckScope changedSince(ClusterTime start0, ClusterTime start1) {
