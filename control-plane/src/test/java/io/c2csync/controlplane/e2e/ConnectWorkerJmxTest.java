@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.tools.attach.VirtualMachine;
 import io.c2csync.controlplane.cli.SyncService;
 import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.faults.SyncApiClient;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.emulator.EmulatedClusters;
 import io.c2csync.runtime.EmbeddedRuntime;
@@ -56,7 +57,7 @@ class ConnectWorkerJmxTest {
                 CLUSTERS.get(1).connectionString(), new InetSocketAddress("127.0.0.1", 0), "jmx",
                 workDir.resolve("sync-state.json"), runtime.connectClient(), secrets, EmbeddedVerification.Settings.defaults()), Clock.systemUTC());
                 JMXConnector jmx = JMXConnectorFactory.connect(localAgentOf(runtime.workerProcess().pid()))) {
-            SyncApi api = new SyncApi(service.apiUri());
+            SyncApiClient api = new SyncApiClient(service.apiUri());
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\"}")
                     .path("success").asBoolean()).isTrue();
             MBeanServerConnection mbeans = jmx.getMBeanServerConnection();

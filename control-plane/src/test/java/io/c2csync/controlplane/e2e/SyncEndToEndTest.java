@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import io.c2csync.connect.ConnectClient;
 import io.c2csync.controlplane.cli.SyncService;
 import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.faults.SyncApiClient;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.verify.EmbeddedVerification;
 import io.c2csync.emulator.EmulatedReplicaSet;
@@ -93,7 +94,7 @@ class SyncEndToEndTest {
                 clusters.get(1).connectionString(), new InetSocketAddress("127.0.0.1", 0), "e2e",
                 workDir.resolve("sync-state.json"), runtime.connectClient(), secrets,
                 EmbeddedVerification.Settings.defaults()), Clock.systemUTC())) {
-            SyncApi api = new SyncApi(service.apiUri());
+            SyncApiClient api = new SyncApiClient(service.apiUri());
 
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
                     + "\"reversible\":true,\"enableUserWriteBlocking\":true}").path("success").asBoolean()).isTrue();
@@ -163,7 +164,7 @@ class SyncEndToEndTest {
         }
     }
 
-    private static void awaitProgress(SyncApi api, String what, java.util.function.Predicate<JsonNode> condition) {
+    private static void awaitProgress(SyncApiClient api, String what, java.util.function.Predicate<JsonNode> condition) {
         await(what, STEP)
                 .guardedBy(() -> assertThat(api.progress().path("warnings").toString()).doesNotContain("FAILED"))
                 .until(() -> condition.test(api.progress()));

@@ -14,6 +14,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.c2csync.controlplane.cli.SyncService;
 import io.c2csync.controlplane.connect.ClusterSecrets;
+import io.c2csync.controlplane.faults.SyncApiClient;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.verify.EmbeddedVerification;
 import io.c2csync.emulator.EmulatedReplicaSet;
@@ -90,7 +91,7 @@ class VerificationEndToEndTest {
     @Test
     void aPlantedDocumentStopsTheCommitUntilItIsRemovedThenTheUniqueIndexIsUniqueAgain(EmbeddedRuntime runtime) {
         try (SyncService service = start(runtime, "verify-planted")) {
-            SyncApi api = new SyncApi(service.apiUri());
+            SyncApiClient api = new SyncApiClient(service.apiUri());
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
                     + "\"reversible\":true,\"enableUserWriteBlocking\":true}").path("success").asBoolean()).isTrue();
 
@@ -144,7 +145,7 @@ class VerificationEndToEndTest {
     @Test
     void verificationTurnedOffAtStartLetsTheCommitThroughAndReportsNothing(EmbeddedRuntime runtime) {
         try (SyncService service = start(runtime, "verify-off")) {
-            SyncApi api = new SyncApi(service.apiUri());
+            SyncApiClient api = new SyncApiClient(service.apiUri());
             assertThat(api.post("start", "{\"source\":\"cluster0\",\"destination\":\"cluster1\","
                     + "\"enableUserWriteBlocking\":true,\"verification\":{\"enabled\":false}}")
                     .path("success").asBoolean()).isTrue();
@@ -168,7 +169,7 @@ class VerificationEndToEndTest {
                 workDir.resolve("sync-state.json"), runtime.connectClient(), secrets, VERIFIER), Clock.systemUTC());
     }
 
-    private static void awaitProgress(SyncApi api, String what, Predicate<JsonNode> condition) {
+    private static void awaitProgress(SyncApiClient api, String what, Predicate<JsonNode> condition) {
         await(what, STEP)
                 .guardedBy(() -> assertThat(api.progress().path("warnings").toString()).doesNotContain("FAILED"))
                 .until(() -> condition.test(api.progress()));

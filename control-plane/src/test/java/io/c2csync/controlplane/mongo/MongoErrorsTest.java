@@ -32,6 +32,17 @@ class MongoErrorsTest {
                 .isEqualTo(SyncError.CLUSTER_UNREACHABLE);
     }
 
+    /**
+     * Found by the fault matrix: a ping answered with HostUnreachable (or not-primary, shutdown, ...) escaped the
+     * classification, so the first progress sample of a restarted {@code run} threw and the control plane exited.
+     */
+    @Test
+    void aServerThatCannotServeNowIsClusterUnreachable() {
+        for (int code : new int[] {6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436}) {
+            assertThat(classified(commandError(code))).as("code %d", code).isEqualTo(SyncError.CLUSTER_UNREACHABLE);
+        }
+    }
+
     @Test
     void aMissingPrivilegeIsInsufficientPrivileges() {
         assertThat(classified(commandError(MongoErrors.UNAUTHORIZED))).isEqualTo(SyncError.INSUFFICIENT_PRIVILEGES);
