@@ -9,7 +9,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A single-node Kafka broker (KRaft combined mode) in a child JVM that formats its data folder
- * first unless it is formatted already; ready when it answers an Admin request.
+ * first unless it is formatted already; ready when it answers an Admin request. A broker that does not
+ * become ready is stopped.
  */
 record KafkaBroker(String bootstrapServers, ChildProcess process) {
 
@@ -27,6 +28,16 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
                 List.of(properties.toString(), identity.clusterId()), "broker.log",
                 List.of("-D" + ExitWithParent.EXIT_AFTER_PID_FILE_PROPERTY + "=" + exitAfterPidFile));
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
+        try {
+            awaitReady(broker, bootstrapServers, brokerPort, config);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return new KafkaBroker(bootstrapServers, broker);
+    }
+
+    private static void awaitReady(ChildProcess broker, String bootstrapServers, int brokerPort, RuntimeConfig config) {
         // an Admin client created before the port listens logs a warning per connection attempt
         broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),
                 () -> LoopbackPorts.isListening(brokerPort));
@@ -38,7 +49,6 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
                     config.startTimeout(),
                     () -> knowsABroker(admin));
         }
-        return new KafkaBroker(bootstrapServers, broker);
     }
 
     private static boolean knowsABroker(Admin admin) throws Exception {
