@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.c2csync.controlplane.faults.ControlPlaneProcess;
 import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.verify.NamespaceFilter;
 import io.c2csync.controlplane.verify.VerificationProgress;
