@@ -14,7 +14,7 @@ record ConnectWorker(URI restUrl, ChildProcess process) {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort) {
+    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort, Duration readyTimeout) {
         RuntimeConfig config = launcher.config();
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("connect-distributed.properties"),
                 ConnectWorkerProperties.of(bootstrapServers, restPort, config.buildOutput().pluginPath()));
@@ -23,7 +23,7 @@ record ConnectWorker(URI restUrl, ChildProcess process) {
         URI restUrl = URI.create("http://" + LoopbackPorts.HOST + ":" + restPort);
         ConnectClient probe = new ConnectClient(restUrl, PROBE_TIMEOUT);
         try {
-            worker.awaitReady("Connect REST at " + restUrl + " to answer GET /connectors", config.startTimeout(),
+            worker.awaitReady("Connect REST at " + restUrl + " to answer GET /connectors", readyTimeout,
                     () -> probe.connectors() != null);
         } catch (RuntimeException e) {
             worker.close();

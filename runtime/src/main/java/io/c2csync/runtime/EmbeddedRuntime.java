@@ -71,16 +71,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
         CompletableFuture<ChildProcessException> gaveUp = new CompletableFuture<>();
         String bootstrapServers = LoopbackPorts.HOST + ":" + identity.brokerPort();
         SupervisedChild broker = new SupervisedChild("Kafka broker",
-                () -> KafkaBroker.start(children, identity, workerPidFile).process(),
+                readyTimeout -> KafkaBroker.start(children, identity, workerPidFile, readyTimeout).process(),
                 restartPolicy, supervisor, children::isClosing, gaveUp);
-        SupervisedChild worker = new SupervisedChild("Connect worker", () -> {
-            ChildProcess process = ConnectWorker.start(children, bootstrapServers, identity.connectPort()).process();
+        SupervisedChild worker = new SupervisedChild("Connect worker", readyTimeout -> {
+            ChildProcess process = ConnectWorker.start(children, bootstrapServers, identity.connectPort(), readyTimeout)
+                    .process();
             RunFiles.writeString(workerPidFile, String.valueOf(process.pid()));
             return process;
         }, restartPolicy, supervisor, children::isClosing, gaveUp);
         try {
-            LifecycleLog.timed("Starting Kafka broker", broker::start);
-            LifecycleLog.timed("Starting Connect worker", worker::start);
+            LifecycleLog.timed("Starting Kafka broker", () -> broker.start(config.startTimeout()));
+            LifecycleLog.timed("Starting Connect worker", () -> worker.start(config.startTimeout()));
             return new EmbeddedRuntime(children, shutdownHook, supervisor, broker, worker, bootstrapServers,
                     URI.create("http://" + LoopbackPorts.HOST + ":" + identity.connectPort()), gaveUp);
         } catch (RuntimeException e) {

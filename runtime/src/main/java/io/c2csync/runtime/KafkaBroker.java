@@ -1,6 +1,7 @@
 package io.c2csync.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
     private static final int PROBE_TIMEOUT_MS = 2_000;
 
     /** @param exitAfterPidFile when the parent dies, the broker exits after the process whose pid is there */
-    static KafkaBroker start(ChildLauncher launcher, RuntimeIdentity identity, Path exitAfterPidFile) {
-        RuntimeConfig config = launcher.config();
+    static KafkaBroker start(ChildLauncher launcher, RuntimeIdentity identity, Path exitAfterPidFile,
+            Duration readyTimeout) {
         int brokerPort = identity.brokerPort();
         int controllerPort = identity.controllerPort();
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("broker.properties"),
@@ -29,7 +30,7 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
                 List.of("-D" + ExitWithParent.EXIT_AFTER_PID_FILE_PROPERTY + "=" + exitAfterPidFile));
         String bootstrapServers = LoopbackPorts.HOST + ":" + brokerPort;
         try {
-            awaitReady(broker, bootstrapServers, brokerPort, config);
+            awaitReady(broker, bootstrapServers, brokerPort, readyTimeout);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -37,16 +38,16 @@ record KafkaBroker(String bootstrapServers, ChildProcess process) {
         return new KafkaBroker(bootstrapServers, broker);
     }
 
-    private static void awaitReady(ChildProcess broker, String bootstrapServers, int brokerPort, RuntimeConfig config) {
+    private static void awaitReady(ChildProcess broker, String bootstrapServers, int brokerPort, Duration timeout) {
         // an Admin client created before the port listens logs a warning per connection attempt
-        broker.awaitReady("Kafka broker to listen on " + bootstrapServers, config.startTimeout(),
+        broker.awaitReady("Kafka broker to listen on " + bootstrapServers, timeout,
                 () -> LoopbackPorts.isListening(brokerPort));
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS))) {
             broker.awaitReady("Kafka broker at " + bootstrapServers + " to answer an Admin request",
-                    config.startTimeout(),
+                    timeout,
                     () -> knowsABroker(admin));
         }
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ final class SupervisedChild {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedChild.class);
 
     private final String name;
-    private final Supplier<ChildProcess> starter;
+    private final Function<Duration, ChildProcess> starter;
     private final RestartPolicy policy;
     private final ScheduledExecutorService supervisor;
     private final BooleanSupplier stopping;
@@ -37,10 +37,11 @@ final class SupervisedChild {
     private String warning;
 
     /**
-     * @param starter starts the child and returns once it is ready, or throws (leaving no process)
+     * @param starter starts the child and returns once it is ready (within the given time), or throws
+     *     (leaving no process)
      * @param stopping true once the runtime is closing: exits are expected then
      */
-    SupervisedChild(String name, Supplier<ChildProcess> starter, RestartPolicy policy,
+    SupervisedChild(String name, Function<Duration, ChildProcess> starter, RestartPolicy policy,
             ScheduledExecutorService supervisor, BooleanSupplier stopping,
             CompletableFuture<ChildProcessException> gaveUp) {
         this.name = name;
@@ -52,8 +53,8 @@ final class SupervisedChild {
     }
 
     /** Starts the child the first time; a failure here is the caller's. */
-    void start() {
-        watch(starter.get());
+    void start(Duration readyTimeout) {
+        watch(starter.apply(readyTimeout));
     }
 
     synchronized ChildProcess current() {
@@ -79,7 +80,7 @@ final class SupervisedChild {
                 }
                 LOG.info("Killing the {} (pid {}) with SIGKILL", name, victim.pid());
                 victim.kill();
-                watch(LifecycleLog.timed("Restarting " + name, starter));
+                watch(LifecycleLog.timed("Restarting " + name, () -> starter.apply(policy.readyTimeout())));
             }).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
@@ -152,7 +153,7 @@ final class SupervisedChild {
         long begin = System.nanoTime();
         ChildProcess started;
         try {
-            started = starter.get();
+            started = starter.apply(policy.readyTimeout());
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
                 LOG.info("Restart of the {} ended: the runtime is stopping ({})", name, firstLine(e));

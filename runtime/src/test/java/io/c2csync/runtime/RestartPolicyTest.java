@@ -10,7 +10,8 @@ class RestartPolicyTest {
 
     @Test
     void backoffDoublesUpToItsCap() {
-        RestartPolicy policy = new RestartPolicy(5, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        RestartPolicy policy = new RestartPolicy(5, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(5));
 
         assertThat(policy.backoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(policy.backoff(2)).isEqualTo(Duration.ofSeconds(2));
@@ -21,9 +22,11 @@ class RestartPolicyTest {
 
     @Test
     void refusesNegativeRestartsAndNonPositiveDurations() {
-        assertThatThrownBy(() -> new RestartPolicy(-1, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> new RestartPolicy(-1, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRestartsInARow");
-        assertThatThrownBy(() -> new RestartPolicy(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> new RestartPolicy(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stableAfter");
     }
 }

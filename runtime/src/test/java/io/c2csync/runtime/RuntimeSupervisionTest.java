@@ -129,7 +129,7 @@ class RuntimeSupervisionTest {
     @Test
     void aBrokerThatCannotComeBackIsGivenUpOnVisiblyAfterItsRestartsInARow() throws Exception {
         RestartPolicy twoQuickRestarts = new RestartPolicy(2, Duration.ofMinutes(5), Duration.ofMillis(200),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), START_TIMEOUT);
         try (EmbeddedRuntime runtime = EmbeddedRuntime.start(config(Duration.ofSeconds(5)), twoQuickRestarts)) {
             int controllerPort = controllerPort(runtime);
             ChildProcess killed = runtime.brokerProcess();
