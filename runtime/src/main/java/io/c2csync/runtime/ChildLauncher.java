@@ -2,9 +2,14 @@ package io.c2csync.runtime;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Starts the child JVMs of one run and owns them: {@link #close()} stops them, newest first. */
+/**
+ * Starts the child JVMs of one run and owns them: {@link #close()} stops them in the reverse order of
+ * their names' first start (a broker restarted after the worker still stops after it).
+ */
 final class ChildLauncher implements AutoCloseable {
 
     private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
@@ -12,7 +17,7 @@ final class ChildLauncher implements AutoCloseable {
     private final RuntimeConfig config;
     private final Path runDir;
     private final Path log4jConfig;
-    private final List<ChildProcess> children = new ArrayList<>();
+    private final Map<String, List<ChildProcess>> childrenByName = new LinkedHashMap<>();
     private volatile boolean closing;
 
     ChildLauncher(RuntimeConfig config, Path runDir) {
@@ -47,12 +52,13 @@ final class ChildLauncher implements AutoCloseable {
         ChildJvm jvm = new ChildJvm(name, mainClass, args, jvmOptions, runDir.resolve(logFileName),
                 config.stopTimeout());
         ChildProcess child = jvm.start(config.buildOutput());
-        children.add(child);
+        childrenByName.computeIfAbsent(name, key -> new ArrayList<>()).add(child);
         return child;
     }
 
     synchronized List<ProcessHandle> processTrees() {
-        return children.stream()
+        return childrenByName.values().stream()
+                .flatMap(List::stream)
                 .flatMap(child -> child.processTree().stream())
                 .filter(ProcessHandle::isAlive)
                 .toList();
@@ -66,10 +72,12 @@ final class ChildLauncher implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
-        for (int i = children.size() - 1; i >= 0; i--) {
-            ChildProcess child = children.get(i);
-            if (child.isAlive()) {
-                LifecycleLog.timed("Stopping " + child.name(), child::close);
+        List<List<ChildProcess>> byName = new ArrayList<>(childrenByName.values());
+        for (int i = byName.size() - 1; i >= 0; i--) {
+            for (ChildProcess child : byName.get(i)) {
+                if (child.isAlive()) {
+                    LifecycleLog.timed("Stopping " + child.name(), child::close);
+                }
             }
         }
     }

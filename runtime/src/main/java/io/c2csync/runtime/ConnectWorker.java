@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A Kafka Connect distributed worker in a child JVM, ready when {@code GET /connectors} answers. */
+/**
+ * A Kafka Connect distributed worker in a child JVM, ready when {@code GET /connectors} answers;
+ * stopped if it does not become ready.
+ */
 record ConnectWorker(URI restUrl, ChildProcess process) {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort) {
+    static ConnectWorker start(ChildLauncher launcher, String bootstrapServers, int restPort, Duration readyTimeout) {
         RuntimeConfig config = launcher.config();
         Path properties = RunFiles.writeProperties(launcher.runDir().resolve("connect-distributed.properties"),
                 ConnectWorkerProperties.of(bootstrapServers, restPort, config.buildOutput().pluginPath()));
@@ -19,8 +22,13 @@ record ConnectWorker(URI restUrl, ChildProcess process) {
                 List.of(properties.toString()), "connect.log");
         URI restUrl = URI.create("http://" + LoopbackPorts.HOST + ":" + restPort);
         ConnectClient probe = new ConnectClient(restUrl, PROBE_TIMEOUT);
-        worker.awaitReady("Connect REST at " + restUrl + " to answer GET /connectors", config.startTimeout(),
-                () -> probe.connectors() != null);
+        try {
+            worker.awaitReady("Connect REST at " + restUrl + " to answer GET /connectors", readyTimeout,
+                    () -> probe.connectors() != null);
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
         return new ConnectWorker(restUrl, worker);
     }
 }

@@ -63,7 +63,7 @@ class EmbeddedRuntimeTest {
             assertThat(runtime.workerProcess().isAlive()).isTrue();
             assertThat(runtime.connectUrl()).isEqualTo(restUrl);
             assertThat(runtime.connectClient().connectors()).isEmpty();
-            assertThat(runtime.unexpectedExit()).isNotDone();
+            assertThat(runtime.gaveUp()).isNotDone();
         }
         assertThat(ChildProcesses.mentioning(workDir)).isEmpty();
     }

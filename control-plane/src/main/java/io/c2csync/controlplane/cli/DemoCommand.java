@@ -111,8 +111,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         printWhatRuns(clusters, api, out);
         try {
-            spec.commandLine().getErr().println("c2c-sync demo stops: " + sync.unexpectedExit().get());
-            throw new IllegalStateException("the embedded Kafka runtime stopped on its own");
+            spec.commandLine().getErr().println("c2c-sync demo stops: " + sync.runtimeGaveUp().get().getMessage());
+            throw new IllegalStateException("the embedded Kafka runtime gave up restarting a child");
         } catch (InterruptedException e) {
             // the thread running the command was asked to stop (an embedding program or a test); the caller
             // stops everything, then keeps the thread's interrupt

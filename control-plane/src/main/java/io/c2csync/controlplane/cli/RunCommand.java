@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer databaseGroups;
 
     @Override
-    public Integer call() throws ExecutionException {
+    public Integer call() {
         RunSettings flags = new RunSettings(cluster0, cluster1, port, bind,
                 connectUrl == null ? null : connectUrl.toString(), id, logPath == null ? null : logPath.toString(),
                 verbosity, workDir == null ? null : workDir.toString(), databaseGroups);
@@ -84,22 +84,23 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("c2c-sync ready: API " + sync.apiUri() + " (Ctrl-C to stop)");
         out.flush();
-        boolean interrupted = false;
+        sync.runtimeGaveUp().thenAccept(failure -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("c2c-sync: the embedded runtime gave up: " + failure.getMessage().lines().findFirst().orElse("")
+                    + ". The API stays up and /progress shows why; fix the cause, then restart c2c-sync with the same"
+                    + " flags.");
+            err.flush();
+        });
         try {
-            spec.commandLine().getErr().println("c2c-sync stops: " + sync.unexpectedExit().get());
-            return C2cSyncCommand.EXIT_FAILURE;
+            // until this thread is interrupted (an embedding program or a test); Ctrl-C ends the JVM through the hook
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
-            // the thread running the command was asked to stop (an embedding program or a test)
-            interrupted = true;
-            return RuntimeCommand.EXIT_INTERRUPTED;
-        } finally {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             sync.close();
-            if (interrupted) {
-                // only now: closing waits for the embedded runtime's processes, which an interrupted thread cannot
-                Thread.currentThread().interrupt();
-            }
+            // only now: closing waits for the embedded runtime's processes, which an interrupted thread cannot
+            Thread.currentThread().interrupt();
         }
+        return RuntimeCommand.EXIT_INTERRUPTED;
     }
 
     /** A connection string the driver cannot parse fails the start-up, before anything is started, naming its flag. */

@@ -5,12 +5,14 @@ import io.c2csync.controlplane.api.ApiToken;
 import io.c2csync.controlplane.connect.ClusterSecrets;
 import io.c2csync.controlplane.sync.ClusterName;
 import io.c2csync.controlplane.verify.EmbeddedVerification;
+import io.c2csync.runtime.ChildProcessException;
 import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.RuntimeConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,9 +54,12 @@ final class RunningSync implements AutoCloseable {
         return service.apiUri();
     }
 
-    /** Completes if the embedded broker or worker exits on its own; never with a Connect cluster of the user's. */
-    CompletableFuture<?> unexpectedExit() {
-        return runtime == null ? new CompletableFuture<>() : runtime.unexpectedExit();
+    /**
+     * Completes when the embedded runtime gave up restarting its broker or worker; never with a Connect
+     * cluster of the user's.
+     */
+    CompletableFuture<ChildProcessException> runtimeGaveUp() {
+        return runtime == null ? new CompletableFuture<>() : runtime.gaveUp();
     }
 
     @Override
@@ -83,7 +88,7 @@ final class RunningSync implements AutoCloseable {
         return SyncService.start(new SyncService.Settings(run.cluster0(), run.cluster1(),
                 new InetSocketAddress(run.bind(), run.port()), run.id(), stateFile(syncDir),
                 connect, secrets, EmbeddedVerification.Settings.defaults(), token, run.databaseGroups()),
-                Clock.systemUTC());
+                Clock.systemUTC(), runtime == null ? List::of : runtime::warnings);
     }
 
     private static Path stateFile(Path syncDir) {

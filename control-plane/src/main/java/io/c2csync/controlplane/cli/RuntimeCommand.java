@@ -47,7 +47,7 @@ final class RuntimeCommand implements Callable<Integer> {
             out.println("c2c-sync runtime ready: Kafka bootstrap " + runtime.bootstrapServers() + ", Kafka Connect REST "
                     + runtime.connectUrl() + ", logs in " + runtime.runDir() + " (Ctrl-C to stop)");
             out.flush();
-            ChildProcessException failure = runtime.unexpectedExit().get();
+            ChildProcessException failure = runtime.gaveUp().get();
             spec.commandLine().getErr().println(failure.getMessage());
             return C2cSyncCommand.EXIT_FAILURE;
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A control plane driving the real pipeline: the API and coordinator over both clusters and a
@@ -82,6 +83,11 @@ public final class SyncService implements AutoCloseable {
     }
 
     public static SyncService start(Settings settings, Clock clock) {
+        return start(settings, clock, List::of);
+    }
+
+    /** @param connectHostWarnings problems of the Connect cluster's host, e.g. the embedded runtime's */
+    public static SyncService start(Settings settings, Clock clock, Supplier<List<String>> connectHostWarnings) {
         List<AutoCloseable> parts = new ArrayList<>();
         try {
             MongoClusterAdmin admin0 = MongoClusterAdmin.connect(settings.cluster0Uri());
@@ -93,7 +99,7 @@ public final class SyncService implements AutoCloseable {
             PersistedSync sync = new PersistedSync(new FileSyncStateStore(settings.stateFile()));
             PairTopics topics = new PairTopics(settings.id(), sync::current, settings.databaseGroups());
             ConnectPipeline pipeline = new ConnectPipeline(settings.connect(), topics, settings.secrets(),
-                    new CommitMarkers(sync, clients, topics, clock));
+                    new CommitMarkers(sync, clients, topics, clock), connectHostWarnings);
             HeartbeatWriter heartbeats = new HeartbeatWriter(sync, clients, topics, clock);
             parts.add(0, heartbeats);
             Clusters clusters = new Clusters(admin0, admin1);

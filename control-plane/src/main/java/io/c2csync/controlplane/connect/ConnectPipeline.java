@@ -34,13 +34,21 @@ public final class ConnectPipeline implements Pipeline {
     private final ConnectorConfigFactory configs;
     private final ConnectorConfigReconciler reconciler;
     private final CommitMarkers commitMarkers;
+    private final Supplier<List<String>> hostWarnings;
 
     public ConnectPipeline(ConnectClient client, PairTopics topics, ClusterSecrets secrets, CommitMarkers commitMarkers) {
+        this(client, topics, secrets, commitMarkers, List::of);
+    }
+
+    /** @param hostWarnings what the Connect cluster's host knows is wrong with it (see {@link #hostWarnings()}) */
+    public ConnectPipeline(ConnectClient client, PairTopics topics, ClusterSecrets secrets, CommitMarkers commitMarkers,
+            Supplier<List<String>> hostWarnings) {
         this.client = client;
         this.topics = topics;
         this.configs = new ConnectorConfigFactory(topics, secrets);
         this.reconciler = new ConnectorConfigReconciler(client);
         this.commitMarkers = commitMarkers;
+        this.hostWarnings = hostWarnings;
     }
 
     @Override
@@ -92,6 +100,11 @@ public final class ConnectPipeline implements Pipeline {
     @Override
     public boolean appliedThrough(PairId pair, ClusterTime point) {
         return commitMarkers.appliedThrough(pair, point);
+    }
+
+    @Override
+    public List<String> hostWarnings() {
+        return hostWarnings.get();
     }
 
     private ConnectorStatus statusOf(String name) {

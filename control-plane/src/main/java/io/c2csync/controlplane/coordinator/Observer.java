@@ -25,7 +25,7 @@ final class Observer {
     }
 
     Observation observe(SyncRecord record) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(pipeline.hostWarnings());
         var sample = read(() -> signals.sample(record.currentPair()), "progress signals", warnings);
         var status = read(() -> pipeline.status(record.pair()), "connector status", warnings);
         return new Observation(sample, status, ping(record.direction().source(), warnings),

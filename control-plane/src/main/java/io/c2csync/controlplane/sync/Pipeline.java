@@ -1,5 +1,7 @@
 package io.c2csync.controlplane.sync;
 
+import java.util.List;
+
 /**
  * Port: the connector pairs on Kafka Connect. Every call is idempotent (deploying a deployed pair
  * with the same config, pausing a paused one, removing a removed one are no-ops). Methods throw a
@@ -27,4 +29,12 @@ public interface Pipeline {
      * from a commit marker written on the source after {@code point} and seen on the destination.
      */
     boolean appliedThrough(PairId pair, ClusterTime point);
+
+    /**
+     * Problems of the Connect cluster itself that no connector status shows, e.g. an embedded worker
+     * or broker being restarted or given up on; shown as {@code /progress} warnings.
+     */
+    default List<String> hostWarnings() {
+        return List.of();
+    }
 }

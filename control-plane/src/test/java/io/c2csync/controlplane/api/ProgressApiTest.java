@@ -134,6 +134,17 @@ class ProgressApiTest {
     }
 
     @Test
+    void showsWhatTheConnectHostSaysIsWrongWithIt() {
+        ApiClient api = fixture.serve(SyncState.RUNNING);
+        fixture.harness.pipeline.warnAboutHost("The embedded Connect worker is down: it failed 6 times in a row");
+
+        JsonNode progress = progressOf(api);
+
+        assertThat(progress.get("warnings").toString())
+                .contains("The embedded Connect worker is down: it failed 6 times in a row");
+    }
+
+    @Test
     void warnsWhenAConnectorIsNotInTheDesiredState() {
         ApiClient api = fixture.serve(SyncState.RUNNING);
         fixture.harness.pipeline.pause(new io.c2csync.controlplane.sync.PairId(1));

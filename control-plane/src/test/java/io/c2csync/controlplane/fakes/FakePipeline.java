@@ -29,6 +29,7 @@ public final class FakePipeline implements Pipeline {
     private final Set<Operation> buggy = ConcurrentHashMap.newKeySet();
     private volatile boolean drained = true;
     private volatile ConnectorStatus.TaskFailure failedTask;
+    private volatile List<String> hostWarnings = List.of();
     private volatile CountDownLatch pauseGate = new CountDownLatch(0);
     private final AtomicInteger pausesWaiting = new AtomicInteger();
 
@@ -76,6 +77,16 @@ public final class FakePipeline implements Pipeline {
 
     public void recoverTask() {
         failedTask = null;
+    }
+
+    /** What {@link #hostWarnings()} answers from now on, as an embedded runtime restarting its worker would. */
+    public void warnAboutHost(String... warnings) {
+        hostWarnings = List.of(warnings);
+    }
+
+    @Override
+    public List<String> hostWarnings() {
+        return hostWarnings;
     }
 
     public synchronized Optional<ConnectorPair> deployed(PairId pair) {

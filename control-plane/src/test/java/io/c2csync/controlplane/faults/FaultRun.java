@@ -308,6 +308,12 @@ public final class FaultRun implements AutoCloseable {
      */
     public VerificationResult finish(SourceWorkload workload) {
         commitAndAwaitCommitted();
+        return finishCommitted(workload);
+    }
+
+    /** As {@link #finish}, for a run whose test committed itself (e.g. with a fault inside the commit). */
+    public VerificationResult finishCommitted(SourceWorkload workload) {
+        awaitCommitted();
         await("the commit's write blocking to stop the workload", STEP).until(() -> !workload.running());
         workload.stop();
         JsonNode verification = progress().path("verification");

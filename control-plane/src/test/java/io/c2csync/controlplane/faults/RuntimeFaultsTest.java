@@ -1,0 +1,181 @@
+package io.c2csync.controlplane.faults;
+
+import static io.c2csync.runtime.Await.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault matrix cases 1 and 3 on one sync of {@code c2c-sync run} (embedded runtime), with an application writing to
+ * the source throughout. Each fault is a SIGKILL from outside, as the OOM killer or an operator would send it; the
+ * runtime's supervisor restarts the child by itself (the control plane is never restarted):
+ * case 1, the Connect worker during the initial copy (held: after the first three, every {@code getMore} on
+ * cluster0 waits {@link #COPY_HOLD_MS}, and the shop group needs two; lifted right after the kill), during change events, and during commit step 3
+ * (waiting for the destination to reach the commit point: its read of the commit marker on cluster1 fails until the
+ * worker is back); case 3, the Kafka broker during change events.
+ * Recovery is the time from the kill until a probe written after it is on the destination (for the commit: until
+ * the commit passed step 3). The run ends committed with 0 differences.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuntimeFaultsTest {
+    /** How long each getMore on cluster0 waits while the copy is held: longer than reaching the kill takes. */
+    private static final int COPY_HOLD_MS = 300_000;
+    /** One per sync group: shop, crm, other. */
+    private static final int SOURCE_TASKS = 3;
+    /** More than the driver's first batch (101), so the copy of this collection needs a getMore. */
+    private static final int BULK_DOCUMENTS = 300;
+    private static final String WORKER = "Connect worker";
+    private static final String BROKER = "Kafka broker";
+
+    @TempDir
+    static Path dir;
+
+    private FaultClusters clusters;
+    private FaultRun run;
+    private SourceWorkload workload;
+    private List<String> databases;
+    private int restartsBefore;
+
+    @BeforeAll
+    void startSyncWithWorkloadAndAHeldCopy() {
+        clusters = FaultClusters.start();
+        SourceWorkload.Settings settings = SourceWorkload.Settings.defaults("w0");
+        databases = settings.databases();
+        MongoCollection<Document> bulk = clusters.app(0).getDatabase(databases.get(0)).getCollection("bulk");
+        bulk.insertMany(IntStream.range(0, BULK_DOCUMENTS).mapToObj(i -> new Document("_id", i).append("n", i))
+                .toList());
+        workload = SourceWorkload.start(clusters.app(0), settings);
+        // each of the three source tasks takes its resume point with one getMore before it copies; the shop copy
+        // needs one more (bulk) after its own: at most these three pass, so the shop copy cannot finish
+        clusters.failCommand(0).configure(new Document("skip", SOURCE_TASKS), new Document("failCommands",
+                List.of("getMore")).append("blockConnection", true).append("blockTimeMS", COPY_HOLD_MS));
+        run = FaultRun.start(clusters, dir.resolve("work"), "runtime-faults");
+        run.startForwardReversible();
+    }
+
+    @AfterAll
+    void stopEverything() throws InterruptedException {
+        if (workload != null && workload.running()) {
+            workload.stop();
+        }
+        if (run != null) {
+            run.close();
+        }
+        if (clusters != null) {
+            clusters.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void case1_workerKilledDuringTheInitialCopy() {
+        run.awaitProgress("the copy under way", p -> p.path("info").asText().equals("collection copy")
+                && p.path("collectionCopy").path("estimatedCopiedBytes").asLong() > 0);
+        FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during the initial copy"
+                + " (copy held by a getMore fail point)");
+        assertThat(run.progress().path("info").asText()).as("the copy is not done at the kill")
+                .isEqualTo("collection copy");
+        Instant killedAt = killWorker();
+        long heldGetMores = clusters.failCommand(0).off();
+        assertThat(heldGetMores).as("a getMore of the copy was held when the worker was killed").isPositive();
+        RecoveryProbe probe = run.writeProbe(0, databases);
+        awaitRestarted(WORKER);
+        measurement.recovered(probe.awaitArrival(clusters.sync(1), killedAt));
+        assertThat(run.progress().path("info").asText()).isEqualTo("change event application");
+    }
+
+    @Test
+    @Order(2)
+    void case1_workerKilledDuringChangeEvents() {
+        FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during change events");
+        Instant killedAt = killWorker();
+        awaitWarning("The embedded Connect worker failed");
+        RecoveryProbe probe = run.writeProbe(0, databases);
+        awaitRestarted(WORKER);
+        measurement.recovered(probe.awaitArrival(clusters.sync(1), killedAt));
+        assertThat(workload.running()).as("the application rode out the fault").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void case3_brokerKilledDuringChangeEvents() {
+        FaultRun.Measurement measurement = run.beginFault("3", "kill -9 Kafka broker during change events");
+        ProcessHandle broker = run.runtime().broker();
+        Instant killedAt = kill(BROKER, broker);
+        awaitWarning("The embedded Kafka broker failed");
+        RecoveryProbe probe = run.writeProbe(0, databases);
+        awaitRestarted(BROKER);
+        measurement.recovered(probe.awaitArrival(clusters.sync(1), killedAt));
+        assertThat(run.runtime().broker().pid()).isNotEqualTo(broker.pid());
+        assertThat(workload.running()).as("the application rode out the fault").isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void case1_workerKilledDuringCommitStep3ThenCommittedWithNothingLost() {
+        CommitStepHold hold = CommitStepHold.at(run, 3);
+        hold.arm();
+        run.awaitCanCommit();
+        run.commit();
+        run.awaitPersisted("commit held at step 3", at -> hold.held());
+        FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during commit step 3/8 ("
+                + hold.how() + ")");
+        Instant killedAt = killWorker();
+        awaitRestarted(WORKER);
+        hold.release();
+        run.awaitPersisted("the commit past step 3", at -> hold.passed());
+        measurement.recovered(Duration.between(killedAt, Instant.now()));
+
+        run.finishCommitted(workload);
+        assertThat(run.controlPlanes()).as("recovered by itself: the control plane was never restarted").hasSize(1);
+        assertThat(run.controlPlane().console()).doesNotContain("Giving up on the");
+    }
+
+    private Instant killWorker() {
+        return kill(WORKER, run.runtime().worker());
+    }
+
+    /** SIGKILL from outside (as the OOM killer's); returns when it was sent. */
+    private Instant kill(String child, ProcessHandle process) {
+        restartsBefore = restarts(child);
+        Instant killedAt = Instant.now();
+        process.destroyForcibly();
+        process.onExit().join();
+        return killedAt;
+    }
+
+    /** The runtime restarted {@code child} since its last kill, by itself: its log says so. */
+    private void awaitRestarted(String child) {
+        await("the " + child + " restarted by the runtime", FaultRun.STEP)
+                .until(() -> restarts(child) > restartsBefore);
+    }
+
+    private int restarts(String child) {
+        return run.controlPlane().console().split("Restarted the " + child + " ", -1).length - 1;
+    }
+
+    private void awaitWarning(String warning) {
+        await("/progress warning '" + warning + "'", FaultRun.STEP).until(() -> {
+            List<String> warnings = new ArrayList<>();
+            run.progress().path("warnings").forEach(w -> warnings.add(w.asText()));
+            return warnings.stream().anyMatch(w -> w.contains(warning));
+        });
+    }
+
+}
