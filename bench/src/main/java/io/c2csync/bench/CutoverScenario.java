@@ -61,8 +61,7 @@ final class CutoverScenario {
         clusters.sourceClient().getDatabase(DATABASE).createCollection(WRITES);
         try (ControlPlaneSync sync = deployment.prepare(new SyncPlan("cut-" + (verification ? "on" : "off"),
             List.of(DATABASE), false))) {
-            sync.begin(Map.of("reversible", true, "enableUserWriteBlocking", true,
-                "verification", Map.of("enabled", verification)));
+            sync.beginReversible(verification);
             sync.awaitCopied(dataset, timeout);
             sync.awaitCommittable(timeout);
             costs.start();
