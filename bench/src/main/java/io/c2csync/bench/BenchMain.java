@@ -113,8 +113,8 @@ public final class BenchMain implements Callable<Integer> {
              EmbeddedRuntime runtime = EmbeddedRuntime.start(new RuntimeConfig(runtimeConfig.workDir(),
                  runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout(), false))) {
             List<VerifierScenario.Run> verifier = verifierDocs == 0 ? List.of()
-                : new VerifierScenario(clusters, verifierHeap, workDir.resolve("verifier")).run(verifierDocs, VERIFIER_DOC_BYTES);
-            ControlPlaneDeployment c2c = new ControlPlaneDeployment(clusters, workDir.resolve("control-plane"),
+                : new VerifierScenario(clusters, verifierHeap, runtime.runDir().resolve("verifier")).run(verifierDocs, VERIFIER_DOC_BYTES);
+            ControlPlaneDeployment c2c = new ControlPlaneDeployment(clusters, runtime.runDir().resolve("control-plane"),
                 controlPlaneHeap);
             CostMeter costs = new CostMeter()
                 .watch("bench JVM", () -> List.of(ProcessHandle.current()))

@@ -1,9 +1,7 @@
 package io.c2csync.bench;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -82,15 +80,5 @@ public final class ControlPlaneDeployment implements Deployment {
     /** What a commit or reverse leaves behind (user writes blocked on one side) must not reach the next measurement. */
     private static void unblockWrites(MongoClient client) {
         client.getDatabase("admin").runCommand(new Document("setUserWriteBlockMode", 1).append("global", false));
-    }
-
-    /** The {@code /start} body: cluster0 to cluster1, the plan's databases, then {@code options}. */
-    static Map<String, Object> startBody(SyncPlan plan, Map<String, Object> options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("source", "cluster0");
-        body.put("destination", "cluster1");
-        body.put("includeNamespaces", plan.databases().stream().map(database -> Map.of("database", database)).toList());
-        body.putAll(options);
-        return body;
     }
 }

@@ -1,6 +1,7 @@
 package io.c2csync.bench;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.c2csync.runtime.Await;
@@ -22,14 +23,31 @@ final class ControlPlaneSync implements Deployment.RunningSync {
         this.api = new SyncApi(process.api());
     }
 
+    /** {@code POST /start} from cluster0 to cluster1 with the plan's databases as {@code includeNamespaces}. */
     @Override
     public void begin() {
-        begin(Map.of());
+        Map<String, Object> body = startBody();
+        body.put("includeNamespaces", plan.databases().stream().map(database -> Map.of("database", database)).toList());
+        api.command("start", body);
     }
 
-    /** {@code POST /start} with these fields added to the plan's (e.g. {@code reversible}, {@code verification}). */
-    void begin(Map<String, Object> options) {
-        api.command("start", ControlPlaneDeployment.startBody(plan, options));
+    /**
+     * {@code POST /start} of a reversible sync with write blocking, the embedded verification on or off; such a sync
+     * takes no namespace filters, so the source must hold only the plan's databases.
+     */
+    void beginReversible(boolean verification) {
+        Map<String, Object> body = startBody();
+        body.put("reversible", true);
+        body.put("enableUserWriteBlocking", true);
+        body.put("verification", Map.of("enabled", verification));
+        api.command("start", body);
+    }
+
+    private static Map<String, Object> startBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "cluster0");
+        body.put("destination", "cluster1");
+        return body;
     }
 
     @Override

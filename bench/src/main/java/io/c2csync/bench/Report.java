@@ -1,7 +1,9 @@
 package io.c2csync.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.time.Duration;
@@ -106,13 +108,11 @@ final class Report {
         md.append("\nSteps as the control plane logged them (\"Commit step k/n done in N ms\"):\n\n| step | what it does | ")
             .append(results.stream().map(r -> r.label() + ", ms").collect(Collectors.joining(" | "))).append(" |\n|---|---|")
             .append("---:|".repeat(results.size())).append('\n');
-        results.stream().flatMap(r -> r.steps().steps().stream()).map(step -> step.name() + "\u0000" + step.description())
-            .distinct().forEach(key -> {
-                String name = key.substring(0, key.indexOf('\u0000'));
-                md.append("| ").append(name).append(" | ").append(key.substring(key.indexOf('\u0000') + 1)).append(" | ")
-                    .append(results.stream().map(r -> r.steps().millisOf(name)).map(ms -> ms < 0 ? "–" : String.format("%,d", ms))
-                        .collect(Collectors.joining(" | "))).append(" |\n");
-            });
+        Map<String, String> described = new LinkedHashMap<>();
+        results.forEach(r -> r.steps().steps().forEach(step -> described.putIfAbsent(step.name(), step.description())));
+        described.forEach((name, description) -> md.append("| ").append(name).append(" | ").append(description)
+            .append(" | ").append(results.stream().map(r -> r.steps().millisOf(name))
+                .map(ms -> ms < 0 ? "–" : String.format("%,d", ms)).collect(Collectors.joining(" | "))).append(" |\n"));
         md.append('\n');
         return this;
     }
