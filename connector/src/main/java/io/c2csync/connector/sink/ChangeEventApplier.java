@@ -23,7 +23,8 @@ import io.c2csync.connector.topics.SyncGroupTopic;
 
 /**
  * Applies a batch of records in order: CRUD is buffered into ordered bulk writes per run of one
- * collection; before any DDL the buffer is flushed, the DDL runs alone, then is checkpointed;
+ * collection (grouped by kind, {@link WriteKindGrouping}, with each document's writes in source
+ * order); before any DDL the buffer is flushed, the DDL runs alone, then is checkpointed;
  * the batch's end is checkpointed too ({@link AppliedCheckpoints}). A rename between two sync
  * groups waits for the other group's sink ({@link CrossGroupRenames}).
  */
@@ -83,7 +84,7 @@ public final class ChangeEventApplier {
       try {
         client.getDatabase(run.namespace().getDatabaseName())
             .getCollection(run.namespace().getCollectionName(), BsonDocument.class)
-            .bulkWrite(run.models(), ORDERED);
+            .bulkWrite(WriteKindGrouping.grouped(run.models()), ORDERED);
       } catch (MongoException e) {
         throw DestinationErrors.classify(e, run.models().size() + " writes to " + run.namespace());
       }
