@@ -1,5 +1,7 @@
 package io.c2csync.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,15 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 
+import io.c2csync.connector.sink.SinkConnectorConfigs;
+import io.c2csync.connector.sink.SinkGroupSpec;
+import io.c2csync.connector.source.BuildIndexes;
+import io.c2csync.connector.source.SourceConnectorConfigs;
+import io.c2csync.connector.source.SourceGroupSpec;
+import io.c2csync.connector.source.SourceStart;
+import io.c2csync.connector.topics.NamespaceFilter;
+import io.c2csync.connector.topics.NamespaceSelection;
+import io.c2csync.connector.topics.SecretReference;
 import io.c2csync.connector.topics.SyncGroupTopic;
 import io.c2csync.runtime.Await;
 import io.c2csync.runtime.EmbeddedRuntime;
@@ -83,20 +94,19 @@ public final class LagProbe implements Callable<Integer> {
                  0, 0, 0, "768m", defaults.startTimeout(), defaults.stopTimeout(), false))) {
             MongoCollection<Document> source = clusters.sourceClient().getDatabase(DATABASE).getCollection("docs");
             clusters.sourceClient().getDatabase(DATABASE).createCollection("docs");
-            SyncPlan plan = new SyncPlan("probe", List.of(List.of(DATABASE)));
-            C2cDeployment deployment = new ConnectorDeployment(clusters, runtime.connectClient(), runtime.runDir());
-            try (C2cDeployment.RunningSync sync = deployment.start(plan)) {
+            SyncGroupTopic topic = new SyncGroupTopic("probe", "g0");
+            try (ConnectorSet sync = deployOneGroup(clusters, runtime, topic)) {
                 source.insertOne(new Document("_id", -1).append("v", -1L));
-                Await.await("c2c-sync streaming", Duration.ofSeconds(120)).guardedBy(sync::ensureHealthy)
+                Await.await("c2c-sync streaming", Duration.ofSeconds(120)).guardedBy(sync::ensureNoneFailed)
                     .until(() -> clusters.destinationClient().getDatabase(DATABASE).getCollection("docs")
                         .estimatedDocumentCount() > 0);
                 List<Thread> observers = List.of(
                     tail("source-stream", clusters.sourceClient().getDatabase(DATABASE).getCollection("docs"), 1),
                     tail("destination-stream", clusters.destinationClient().getDatabase(DATABASE).getCollection("docs"), 5),
                     checkpointTail(clusters.destinationClient().getDatabase("__c2c_sync").getCollection("checkpoints")),
-                    topicReader(runtime.bootstrapServers(), new SyncGroupTopic(plan.syncId(), "g0").name()));
+                    topicReader(runtime.bootstrapServers(), topic.name()));
                 long written = write(source);
-                Await.await("every change on the destination", Duration.ofSeconds(120)).guardedBy(sync::ensureHealthy)
+                Await.await("every change on the destination", Duration.ofSeconds(120)).guardedBy(sync::ensureNoneFailed)
                     .until(() -> stamps.values().stream().filter(s -> s[5] > 0).count() >= written);
                 closing = true;
                 for (Thread observer : observers) {
@@ -106,6 +116,26 @@ public final class LagProbe implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * c2c-sync's source and sink connectors for one sync group over {@value #DATABASE}, posted straight to the
+     * worker (no control plane: the probe reads the group's topic and checkpoints); the connection strings reach the
+     * worker through a properties file read by its FileConfigProvider.
+     */
+    private static ConnectorSet deployOneGroup(Clusters clusters, EmbeddedRuntime runtime, SyncGroupTopic topic)
+        throws IOException {
+        Path secrets = runtime.runDir().resolve("probe-clusters.properties").toAbsolutePath();
+        Files.writeString(secrets, "source.uri=" + clusters.source().connectionString() + "\n"
+            + "destination.uri=" + clusters.destination().connectionString() + "\n");
+        NamespaceSelection selection = new NamespaceSelection(List.of(NamespaceFilter.database(DATABASE)), List.of());
+        ConnectorSet connectors = new ConnectorSet(runtime.connectClient());
+        connectors.create(SourceConnectorConfigs.connectorName(topic), SourceConnectorConfigs.create(new SourceGroupSpec(
+            topic, SecretReference.file(secrets.toString(), "source.uri"), selection, BuildIndexes.AFTER_DATA_COPY,
+            new SourceStart.CopyThenStream())));
+        connectors.create(SinkConnectorConfigs.connectorName(topic), SinkConnectorConfigs.create(new SinkGroupSpec(
+            topic, SecretReference.file(secrets.toString(), "destination.uri"), selection)));
+        return connectors;
     }
 
     /** The bench's mix: 50 % inserts, 30 % updates, 20 % deletes; a delete of {@code _id} x is stamped as -(x + 1). */
