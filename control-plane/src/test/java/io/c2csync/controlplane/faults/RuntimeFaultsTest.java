@@ -129,9 +129,10 @@ class RuntimeFaultsTest {
     @Test
     @Order(4)
     void case1_workerKilledDuringCommitStep3ThenCommittedWithNothingLost() {
+        run.awaitCanCommit();
+        // armed after canCommit: while cluster1 refuses the markers' reads, /progress answers 500 (see the report)
         CommitStepHold hold = CommitStepHold.at(run, 3);
         hold.arm();
-        run.awaitCanCommit();
         run.commit();
         run.awaitPersisted("commit held at step 3", at -> hold.held());
         FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during commit step 3/8 ("
