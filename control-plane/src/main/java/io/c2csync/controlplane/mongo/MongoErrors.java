@@ -7,11 +7,14 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
+import java.util.Set;
 
 /** The one place that decides what a driver exception means for the API. */
 public final class MongoErrors {
     static final int UNAUTHORIZED = 13;
     static final int COMMAND_NOT_FOUND = 59;
+    /** Server codes of an unreachable or stepping-down server (HostUnreachable, NetworkTimeout, ...), as drivers retry. */
+    static final Set<Integer> UNREACHABLE_CODES = Set.of(6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436);
 
     private MongoErrors() {
     }
@@ -22,7 +25,8 @@ public final class MongoErrors {
      */
     public static RuntimeException classify(String cluster, String operation, MongoException e) {
         String where = operation + " on " + cluster + " failed: ";
-        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || e instanceof MongoCommandException reply && UNREACHABLE_CODES.contains(reply.getErrorCode())) {
             return new SyncException(SyncError.CLUSTER_UNREACHABLE, where + "cannot reach the cluster; check the hosts"
                     + " and ports of its connection string and that the server runs and can be reached from here ("
                     + e.getMessage() + ")", e);

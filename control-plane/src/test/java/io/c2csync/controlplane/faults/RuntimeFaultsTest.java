@@ -130,7 +130,6 @@ class RuntimeFaultsTest {
     @Order(4)
     void case1_workerKilledDuringCommitStep3ThenCommittedWithNothingLost() {
         run.awaitCanCommit();
-        // armed after canCommit: while cluster1 refuses the markers' reads, /progress answers 500 (see the report)
         CommitStepHold hold = CommitStepHold.at(run, 3);
         hold.arm();
         run.commit();

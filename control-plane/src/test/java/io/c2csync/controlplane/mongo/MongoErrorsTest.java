@@ -32,6 +32,13 @@ class MongoErrorsTest {
                 .isEqualTo(SyncError.CLUSTER_UNREACHABLE);
     }
 
+    /** A find failing with HostUnreachable (6) answered /progress with a 500 instead of a warning. */
+    @Test
+    void aServerReplyOfAnUnreachableHostIsClusterUnreachable() {
+        assertThat(classified(commandError(6))).isEqualTo(SyncError.CLUSTER_UNREACHABLE);
+        assertThat(classified(commandError(89))).isEqualTo(SyncError.CLUSTER_UNREACHABLE);
+    }
+
     @Test
     void aMissingPrivilegeIsInsufficientPrivileges() {
         assertThat(classified(commandError(MongoErrors.UNAUTHORIZED))).isEqualTo(SyncError.INSUFFICIENT_PRIVILEGES);
