@@ -129,9 +129,9 @@ class RuntimeFaultsTest {
     @Test
     @Order(4)
     void case1_workerKilledDuringCommitStep3ThenCommittedWithNothingLost() {
+        run.awaitCanCommit();
         CommitStepHold hold = CommitStepHold.at(run, 3);
         hold.arm();
-        run.awaitCanCommit();
         run.commit();
         run.awaitPersisted("commit held at step 3", at -> hold.held());
         FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during commit step 3/8 ("
