@@ -8,10 +8,12 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.c2csync.controlplane.sync.ClusterTime;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
@@ -33,6 +35,10 @@ final class ChangeHistory {
     private static final int UNAUTHORIZED = 13;
     private static final Duration POLL_WAIT = Duration.ofMillis(50);
     private static final int BATCH_SIZE = 1_000;
+    /** Only what {@link #note} reads: no full documents or update descriptions travel. */
+    private static final List<BsonDocument> KEYS_ONLY = List.of(new BsonDocument("$project", new BsonDocument()
+            .append("operationType", new BsonInt32(1)).append("ns", new BsonInt32(1)).append("to", new BsonInt32(1))
+            .append("documentKey", new BsonInt32(1)).append("clusterTime", new BsonInt32(1))));
     /** The resume token's {@code _data} begins with the KeyString type of a timestamp, then its 8 bytes in hex. */
     private static final String TIMESTAMP_TYPE = "82";
 
@@ -48,7 +54,7 @@ final class ChangeHistory {
 
     /** @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all */
     void note(ClusterTime start, ClusterTime end, RecheckScope scope, VerificationProgress progress) {
-        try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(BsonDocument.class)
+        try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(KEYS_ONLY, BsonDocument.class)
                 .startAtOperationTime(new BsonTimestamp((int) start.seconds(), start.increment()))
                 .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(POLL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .cursor()) {

@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +77,12 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "verifier");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads the destination's change stream while the verifier thread reads the source's, in the final check. */
+    private final ExecutorService historyReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "verifier-destination-history");
         t.setDaemon(true);
         return t;
     });
@@ -207,8 +216,11 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         scope.addAll(since.differing());
         long readingSince = System.nanoTime();
         try {
+            RecheckScope changedOnDestination = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+            CompletableFuture<Void> destinationRead = CompletableFuture.runAsync(() -> history(pair, ClusterRole.DESTINATION)
+                    .note(since.destinationStart(), destinationNow, changedOnDestination, progress), historyReader);
             history(pair, ClusterRole.SOURCE).note(since.sourceStart(), sourceEnd, scope, progress);
-            history(pair, ClusterRole.DESTINATION).note(since.destinationStart(), destinationNow, scope, progress);
+            scope.addAll(joined(destinationRead, changedOnDestination));
         } catch (ChangeHistoryUnavailableException e) {
             log.warn("Final verification of pair {}: {}; comparing both clusters in full instead", generation, e.getMessage());
             return verifier.verify();
@@ -218,6 +230,19 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
                 + "the catalogs and the counts", generation, scope.describe(), since.sourceStart(), since.destinationStart(),
                 sourceEnd, destinationNow, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readingSince));
         return verifier.recheck(scope, new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE));
+    }
+
+    /** {@code scope} once {@code read} filled it; its failure as it was thrown. */
+    private static RecheckScope joined(CompletableFuture<Void> read, RecheckScope scope) {
+        try {
+            read.join();
+            return scope;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private enum ClusterRole { SOURCE, DESTINATION }
@@ -325,6 +350,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             }
         }
         thread.shutdownNow();
+        historyReader.shutdownNow();
         try {
             if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("The verifier thread did not stop within 10 s");
