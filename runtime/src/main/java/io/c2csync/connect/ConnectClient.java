@@ -29,6 +29,12 @@ public final class ConnectClient {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(90);
     /** How long a request is retried while the worker answers that its group is rebalancing. */
     public static final Duration DEFAULT_REBALANCE_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * A worker answers a status from memory; one that has not answered in this time is stuck (frozen, swapping), and
+     * a caller that polls statuses (the control plane's reconcile, on the thread that also runs the commit) must get
+     * its error instead of waiting the full request timeout.
+     */
+    public static final Duration DEFAULT_STATUS_TIMEOUT = Duration.ofSeconds(15);
 
     private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(2);
@@ -44,6 +50,7 @@ public final class ConnectClient {
     private final URI baseUrl;
     private final Duration requestTimeout;
     private final Duration rebalancePatience;
+    private final Duration statusTimeout;
     private final HttpClient http;
 
     public ConnectClient(URI baseUrl) {
@@ -55,9 +62,15 @@ public final class ConnectClient {
     }
 
     public ConnectClient(URI baseUrl, Duration requestTimeout, Duration rebalancePatience) {
+        this(baseUrl, requestTimeout, rebalancePatience, DEFAULT_STATUS_TIMEOUT);
+    }
+
+    /** @param statusTimeout how long a status read waits (at most {@code requestTimeout}) */
+    public ConnectClient(URI baseUrl, Duration requestTimeout, Duration rebalancePatience, Duration statusTimeout) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.rebalancePatience = Objects.requireNonNull(rebalancePatience, "rebalancePatience");
+        this.statusTimeout = min(Objects.requireNonNull(statusTimeout, "statusTimeout"), requestTimeout);
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
     }
 
@@ -88,7 +101,7 @@ public final class ConnectClient {
     }
 
     public ConnectorStatus status(String name) {
-        return read(send("GET", connectorPath(name, "/status"), null), STATUS);
+        return read(send("GET", connectorPath(name, "/status"), null, statusTimeout), STATUS);
     }
 
     public void pause(String name) {
@@ -120,11 +133,15 @@ public final class ConnectClient {
      * was not carried out, so repeating it is safe for every method.
      */
     private String send(String method, String path, Object body) {
+        return send(method, path, body, requestTimeout);
+    }
+
+    private String send(String method, String path, Object body, Duration timeout) {
         long deadline = System.nanoTime() + rebalancePatience.toNanos();
         Duration pause = FIRST_RETRY_PAUSE;
         while (true) {
             try {
-                return sendOnce(method, path, body);
+                return sendOnce(method, path, body, timeout);
             } catch (ConnectRestException e) {
                 if (!e.isRebalancing() || System.nanoTime() + pause.toNanos() > deadline) {
                     throw e;
@@ -148,10 +165,10 @@ public final class ConnectClient {
         }
     }
 
-    private String sendOnce(String method, String path, Object body) {
+    private String sendOnce(String method, String path, Object body, Duration timeout) {
         String request = method + " " + baseUrl + path;
         HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", "application/json");
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());

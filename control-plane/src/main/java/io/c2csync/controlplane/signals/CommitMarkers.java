@@ -29,26 +29,36 @@ public final class CommitMarkers {
         this.clock = clock;
     }
 
+    /**
+     * Writes the markers of every group before reading any arrival, so that a destination that cannot be read yet
+     * holds back no group's marker: each retry of a failing read would otherwise have written one more group's.
+     */
     public boolean appliedThrough(PairId id, ClusterTime point) {
         ConnectorPair pair = sync.currentPair(id);
+        for (SyncGroupTopic topic : topics.groups(id)) {
+            writeOnce(pair, topic, point);
+        }
         boolean applied = true;
         for (SyncGroupTopic topic : topics.groups(id)) {
-            Optional<Marker> written = clients.on(pair.direction().source(), "reading the commit marker",
-                    client -> new MarkerCollection(client).read(topic, MarkerKind.COMMIT_POINT));
-            if (written.isEmpty() || point.isAfter(timeOf(written.get()))) {
-                Marker marker = new Marker(topic.syncId(), topic.group(), MarkerKind.COMMIT_POINT,
-                        written.map(m -> m.sequence() + 1).orElse(0L), clock.instant(),
-                        new BsonTimestamp((int) point.seconds(), point.increment()));
-                clients.on(pair.direction().source(), "writing the commit marker", client -> {
-                    new MarkerCollection(client).write(marker);
-                    return null;
-                });
-            }
             Optional<Marker> arrived = clients.on(pair.direction().destination(), "reading the applied commit marker",
                     client -> new MarkerCollection(client).read(topic, MarkerKind.COMMIT_POINT));
             applied &= arrived.isPresent() && !point.isAfter(timeOf(arrived.get()));
         }
         return applied;
+    }
+
+    private void writeOnce(ConnectorPair pair, SyncGroupTopic topic, ClusterTime point) {
+        Optional<Marker> written = clients.on(pair.direction().source(), "reading the commit marker",
+                client -> new MarkerCollection(client).read(topic, MarkerKind.COMMIT_POINT));
+        if (written.isEmpty() || point.isAfter(timeOf(written.get()))) {
+            Marker marker = new Marker(topic.syncId(), topic.group(), MarkerKind.COMMIT_POINT,
+                    written.map(m -> m.sequence() + 1).orElse(0L), clock.instant(),
+                    new BsonTimestamp((int) point.seconds(), point.increment()));
+            clients.on(pair.direction().source(), "writing the commit marker", client -> {
+                new MarkerCollection(client).write(marker);
+                return null;
+            });
+        }
     }
 
     private static ClusterTime timeOf(Marker marker) {

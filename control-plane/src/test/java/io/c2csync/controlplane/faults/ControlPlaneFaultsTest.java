@@ -42,6 +42,7 @@ class ControlPlaneFaultsTest {
     private static final Pattern DEPLOYED = Pattern.compile("Deployed connector (\\S+) \\(pair");
     /** Three groups (shop, crm, other), a source and a sink each, per pair; two pairs (forward, reversed). */
     private static final int CONNECTORS_OF_TWO_PAIRS = 12;
+    private static final int SYNC_GROUPS = 3;
 
     @TempDir
     static Path dir;
@@ -197,7 +198,8 @@ class ControlPlaneFaultsTest {
         run.restart();
         assertThat(run.controlPlane().console()).contains("Recovered the sync in state REVERSING");
         run.awaitProgress("RUNNING from cluster1 to cluster0", p -> p.path("state").asText().equals("RUNNING")
-                && p.path("directionMapping").path("Source").asText().startsWith("cluster1: "));
+                && p.path("directionMapping").path("Source").asText().startsWith("cluster1: ")
+                && p.path("directionMapping").path("Destination").asText().startsWith("cluster0: "));
         measurement.recovered(probe.awaitArrival(clusters.sync(0), killedAt));
         assertThat(clusters.sync(0).getDatabase("shop").getCollection("orders").countDocuments()).isEqualTo(1);
     }
@@ -209,18 +211,19 @@ class ControlPlaneFaultsTest {
         List<String> deployed = new ArrayList<>();
         for (ControlPlaneProcess process : run.controlPlanes()) {
             DEPLOYED.matcher(process.console()).results().forEach(m -> deployed.add(m.group(1)));
+            assertThat(process.console()).as("no restart found a connector missing").doesNotContain("deployed pair");
         }
         assertThat(deployed).as("each connector is deployed once over every restart").doesNotHaveDuplicates()
                 .hasSize(CONNECTORS_OF_TWO_PAIRS);
     }
 
-    /** Every commit marker the commit wrote on cluster0 is on cluster1, standing for the same commit point. */
+    /** The commit marker of every sync group was written on cluster0 and is on cluster1, for the same commit point. */
     private boolean commitMarkersArrived() {
         List<Document> written = clusters.sync(0).getDatabase(MarkerNamespace.DATABASE)
                 .getCollection(MarkerNamespace.MARKERS)
                 .find(Filters.eq(MarkerCodec.ID + "." + MarkerCodec.KIND, MarkerKind.COMMIT_POINT.wireName()))
                 .into(new ArrayList<>());
-        return !written.isEmpty() && written.stream().allMatch(marker -> {
+        return written.size() == SYNC_GROUPS && written.stream().allMatch(marker -> {
             Document arrived = clusters.sync(1).getDatabase(MarkerNamespace.DATABASE)
                     .getCollection(MarkerNamespace.MARKERS).find(Filters.eq(MarkerCodec.ID, marker.get(MarkerCodec.ID)))
                     .first();

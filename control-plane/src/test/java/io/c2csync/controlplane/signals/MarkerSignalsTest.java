@@ -1,6 +1,7 @@
 package io.c2csync.controlplane.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -21,6 +22,7 @@ import io.c2csync.controlplane.sync.NamespaceCopy;
 import io.c2csync.controlplane.sync.Direction;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.ProgressSample;
+import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncSpec;
 import io.c2csync.controlplane.sync.SyncState;
@@ -181,6 +183,35 @@ class MarkerSignalsTest {
         assertThat(commit.appliedThrough(PAIR, point)).isTrue();
         assertThat(commit.appliedThrough(PAIR, new ClusterTime(1_800_000_001L, 0))).isFalse();
         assertThat(MarkerCodec.decode(markers(0).find().first()).sequence()).isEqualTo(1);
+    }
+
+    /**
+     * Found by the fault matrix: with the destination's reads failing, each retry wrote one more group's marker, so
+     * the markers of the last groups set off only once the destination answered again.
+     */
+    @Test
+    void appliedThroughWritesTheMarkerOfEveryGroupBeforeReadingTheDestination() {
+        store.save(SyncRecord.started(new ClusterAddresses("a:1", "b:1"),
+                SyncSpec.defaults(new Direction(ClusterName.CLUSTER0, ClusterName.CLUSTER1)), List.of("shop", "crm"))
+                .withState(SyncState.COMMITTING));
+        PairTopics grouped = new PairTopics("sig", store::load);
+        CommitMarkers commit = new CommitMarkers(new PersistedSync(store), clients, grouped, clock);
+        failFindOnTheDestination("alwaysOn");
+        try {
+            assertThatThrownBy(() -> commit.appliedThrough(PAIR, new ClusterTime(1_800_000_000L, 4)))
+                    .isInstanceOf(SyncException.class).hasMessageContaining("reading the applied commit marker");
+        } finally {
+            failFindOnTheDestination("off");
+        }
+        assertThat(grouped.groups(PAIR)).hasSize(3);
+        assertThat(markers(0).find().map(MarkerCodec::decode).into(new java.util.ArrayList<>()))
+                .extracting(Marker::group).containsExactlyInAnyOrder("db-shop", "db-crm", "other");
+    }
+
+    private static void failFindOnTheDestination(String mode) {
+        CLUSTERS.client(1).getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+                .append("mode", mode).append("data", new Document("failCommands", List.of("find"))
+                        .append("appName", "c2c-sync markers").append("errorCode", 6)));
     }
 
     private MongoCollection<BsonDocument> markers(int cluster) {
