@@ -100,7 +100,9 @@ class RuntimeFaultsTest {
         RecoveryProbe probe = run.writeProbe(0, databases);
         awaitRestarted(WORKER);
         measurement.recovered(probe.awaitArrival(clusters.sync(1), killedAt));
-        assertThat(run.progress().path("info").asText()).isEqualTo("change event application");
+        // /progress is sampled: it says so a moment after the probe arrived
+        run.awaitProgress("the copy done after the restart", p -> p.path("info").asText()
+                .equals("change event application"));
     }
 
     @Test
