@@ -28,8 +28,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  */
 final class EmulatedCollection extends MemoryCollection {
 
-    /** Whether the write in progress replaces whole documents; only touched under this collection's lock. */
-    private boolean replacing;
+    /** The replacement being written (null while an update is; only touched under this collection's lock): its field order is the stored document's. */
+    private Document replacing;
     private Document options = new Document();
     /** Null unless capped. */
     private CappedLimits cappedLimits;
@@ -127,6 +127,9 @@ final class EmulatedCollection extends MemoryCollection {
         escapes.restore(oldDocument);
         escapes.restore(newDocument);
         mayHoldUnusualNames |= FieldNameEscapes.presentIn(newDocument);
+        if (replacing != null) {
+            inReplacementOrder(newDocument, replacing);
+        }
         super.handleUpdate(position, oldDocument, newDocument);
         updateDataSize(BsonCodec.sizeOf(newDocument) - BsonCodec.sizeOf(oldDocument));
         if (!captured()) {
@@ -139,7 +142,7 @@ final class EmulatedCollection extends MemoryCollection {
             revert(position, oldDocument, newDocument);
             throw e;
         }
-        changeLog().append(replacing
+        changeLog().append(replacing != null
             ? ChangeDraft.replace(namespace(), getUuid(), oldDocument, newDocument, keepsImages())
             : ChangeDraft.update(namespace(), getUuid(), oldDocument, newDocument, keepsImages()));
     }
@@ -184,7 +187,7 @@ final class EmulatedCollection extends MemoryCollection {
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
         boolean replacement = isReplacement(update);
-        return withEscapedNames(() -> whileReplacing(replacement, () -> super.updateDocuments(selector,
+        return withEscapedNames(() -> whileReplacing(replacement ? update : null, () -> super.updateDocuments(selector,
             replacement ? escaped(update) : update, arrayFilters, isMulti, isUpsert, oplog)));
     }
 
@@ -197,7 +200,7 @@ final class EmulatedCollection extends MemoryCollection {
         boolean replacement = update instanceof Document document && isReplacement(document);
         return withEscapedNames(() -> {
             Document forLibrary = replacement ? withUpdate(query, escaped((Document) update)) : query;
-            Document reply = whileReplacing(replacement, () -> super.findAndModify(forLibrary));
+            Document reply = whileReplacing(replacement ? (Document) update : null, () -> super.findAndModify(forLibrary));
             if (reply.get("value") instanceof Document value) {
                 escapes.restore(value);
             }
@@ -220,7 +223,7 @@ final class EmulatedCollection extends MemoryCollection {
                 throw MongoErrors.IMMUTABLE_FIELD.error("Performing an update on the path '_id' would modify the immutable field '_id'");
             }
             updated.remove("_id");
-            Document reply = withEscapedNames(() -> whileReplacing(false, () -> super.updateDocuments(new Document("_id", id),
+            Document reply = withEscapedNames(() -> whileReplacing(null, () -> super.updateDocuments(new Document("_id", id),
                 escaped(updated), ArrayFilters.empty(), false, false, NoopOplog.get())));
             matched++;
             modified += ((Number) reply.get("nModified")).intValue();
@@ -278,14 +281,30 @@ final class EmulatedCollection extends MemoryCollection {
         return copy;
     }
 
-    private Document whileReplacing(boolean replacement, Supplier<Document> write) {
-        boolean outer = replacing;
-        replacing = replacement;
+    /** Runs {@code write} as a replacement by {@code replacementDocument}, or as an update when it is null. */
+    private Document whileReplacing(Document replacementDocument, Supplier<Document> write) {
+        Document outer = replacing;
+        replacing = replacementDocument;
         try {
             return write.get();
         } finally {
             replacing = outer;
         }
+    }
+
+    /**
+     * As MongoDB stores a replacement: {@code _id} first, then the replacement's fields in its order (the library keeps
+     * the fields the old document had where they were, so replaying a replace could leave another field order).
+     */
+    private static void inReplacementOrder(Document document, Document replacementDocument) {
+        Document ordered = new Document();
+        if (document.containsKey("_id")) {
+            ordered.put("_id", document.get("_id"));
+        }
+        replacementDocument.keySet().stream().filter(document::containsKey).forEach(field -> ordered.put(field, document.get(field)));
+        document.keySet().forEach(field -> ordered.putIfAbsent(field, document.get(field)));
+        document.clear();
+        document.putAll(ordered);
     }
 
     private static boolean isReplacement(Document update) {

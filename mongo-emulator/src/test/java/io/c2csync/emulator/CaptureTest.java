@@ -120,6 +120,21 @@ class CaptureTest {
         events.assertNoMore();
     }
 
+    /** The library kept the old document's field order for the fields both had: a replayed replace then differed. */
+    @Test
+    void aReplacementIsStoredInItsOwnFieldOrder() {
+        collection.insertOne(new Document("_id", 1).append("a", 1).append("b", 1));
+        collection.replaceOne(Filters.eq("_id", 1), new Document("b", 2).append("c", 2).append("a", 2));
+        assertThat(collection.find().first().keySet()).containsExactly("_id", "b", "c", "a");
+        collection.findOneAndReplace(Filters.eq("_id", 1), new Document("a", 3).append("b", 3));
+        assertThat(collection.find().first().keySet()).containsExactly("_id", "a", "b");
+
+        List<Document> replaces = events.next(3).subList(1, 3);
+        assertThat(replaces.get(0).get("fullDocument", Document.class).keySet()).containsExactly("_id", "b", "c", "a");
+        assertThat(replaces.get(1).get("fullDocument", Document.class).keySet()).containsExactly("_id", "a", "b");
+        events.assertNoMore();
+    }
+
     @Test
     void deletesProduceOneEventPerDocument() {
         collection.insertMany(List.of(new Document("_id", 1), new Document("_id", 2), new Document("_id", 3)));

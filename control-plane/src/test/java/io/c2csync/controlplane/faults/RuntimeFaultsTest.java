@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault matrix cases 1 and 3 on one sync of {@code c2c-sync run} (embedded runtime), with an application writing to
  * the source throughout. Each fault is a SIGKILL from outside, as the OOM killer or an operator would send it; the
  * runtime's supervisor restarts the child by itself (the control plane is never restarted):
- * case 1, the Connect worker during the initial copy (held: after the first three, every {@code getMore} on
- * cluster0 waits {@link #COPY_HOLD_MS}, and the shop group needs two; lifted right after the kill), during change events, and during commit step 3
+ * case 1, the Connect worker during the initial copy (held: every {@code getMore} on cluster0 waits
+ * {@link #COPY_HOLD_MS}; each task's resume point takes one and the shop copy one more for {@code bulk}; lifted right
+ * after the kill), during change events, and during commit step 3
  * (waiting for the destination to reach the commit point: its read of the commit marker on cluster1 fails until the
  * worker is back); case 3, the Kafka broker during change events.
  * Recovery is the time from the kill until a probe written after it is on the destination (for the commit: until
@@ -34,10 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuntimeFaultsTest {
-    /** How long each getMore on cluster0 waits while the copy is held: longer than reaching the kill takes. */
-    private static final int COPY_HOLD_MS = 300_000;
-    /** One per sync group: shop, crm, other. */
-    private static final int SOURCE_TASKS = 3;
+    /**
+     * How long each getMore on cluster0 waits while the copy is held: long enough for {@code /progress} to show the
+     * copy under way before the shop copy's getMore of {@code bulk} returns, short because the resume points wait it
+     * too.
+     */
+    private static final int COPY_HOLD_MS = 30_000;
     /** More than the driver's first batch (101), so the copy of this collection needs a getMore. */
     private static final int BULK_DOCUMENTS = 300;
     private static final String WORKER = "Connect worker";
@@ -61,9 +64,9 @@ class RuntimeFaultsTest {
         bulk.insertMany(IntStream.range(0, BULK_DOCUMENTS).mapToObj(i -> new Document("_id", i).append("n", i))
                 .toList());
         workload = SourceWorkload.start(clusters.app(0), settings);
-        // each of the three source tasks takes its resume point with one getMore before it copies; the shop copy
-        // needs one more (bulk) after its own: at most these three pass, so the shop copy cannot finish
-        clusters.failCommand(0).configure(new Document("skip", SOURCE_TASKS), new Document("failCommands",
+        // every getMore waits, also the resume points' (a skip count races with the change streams of the groups
+        // whose copy is done): the shop copy cannot finish before the first records of the copy are on the destination
+        clusters.failCommand(0).configure("alwaysOn", new Document("failCommands",
                 List.of("getMore")).append("blockConnection", true).append("blockTimeMS", COPY_HOLD_MS));
         run = FaultRun.start(clusters, dir.resolve("work"), "runtime-faults");
         run.startForwardReversible();
@@ -97,7 +100,9 @@ class RuntimeFaultsTest {
         RecoveryProbe probe = run.writeProbe(0, databases);
         awaitRestarted(WORKER);
         measurement.recovered(probe.awaitArrival(clusters.sync(1), killedAt));
-        assertThat(run.progress().path("info").asText()).isEqualTo("change event application");
+        // /progress is sampled: it says so a moment after the probe arrived
+        run.awaitProgress("the copy done after the restart", p -> p.path("info").asText()
+                .equals("change event application"));
     }
 
     @Test
@@ -130,9 +135,15 @@ class RuntimeFaultsTest {
     @Order(4)
     void case1_workerKilledDuringCommitStep3ThenCommittedWithNothingLost() {
         run.awaitCanCommit();
+        // step 3's fault (the markers' reads on cluster1) would also fail the commit's readiness check: the commit
+        // waits in step 1 (on cluster0) while step 3's fault is armed
+        CommitStepHold first = CommitStepHold.at(run, 1);
+        first.arm();
+        run.commit();
+        run.awaitPersisted("commit held at step 1", at -> first.held());
         CommitStepHold hold = CommitStepHold.at(run, 3);
         hold.arm();
-        run.commit();
+        first.release();
         run.awaitPersisted("commit held at step 3", at -> hold.held());
         FaultRun.Measurement measurement = run.beginFault("1", "kill -9 Connect worker during commit step 3/8 ("
                 + hold.how() + ")");
