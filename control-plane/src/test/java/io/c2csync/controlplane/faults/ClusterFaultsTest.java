@@ -56,7 +56,7 @@ class ClusterFaultsTest {
                 assertThat(workload.retries()).as("the application retried while the source was away").isPositive();
                 run.finish(workload);
             } finally {
-                stopIfRunning(workload);
+                FaultTeardown.stopIfRunning(workload);
             }
         }
     }
@@ -103,7 +103,7 @@ class ClusterFaultsTest {
                 FaultMatrixReport.add(List.of(line), differences);
                 assertThat(differences).as("the lost events: the gap the sync refuses to commit").isPositive();
             } finally {
-                stopIfRunning(workload);
+                FaultTeardown.stopIfRunning(workload);
             }
         }
     }
@@ -149,11 +149,5 @@ class ClusterFaultsTest {
         List<String> warnings = new ArrayList<>();
         progress.path("warnings").forEach(w -> warnings.add(w.asText()));
         return warnings;
-    }
-
-    private static void stopIfRunning(SourceWorkload workload) {
-        if (workload.running()) {
-            workload.stop();
-        }
     }
 }

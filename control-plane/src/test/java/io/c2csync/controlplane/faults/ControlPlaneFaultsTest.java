@@ -66,17 +66,7 @@ class ControlPlaneFaultsTest {
 
     @AfterAll
     void stopEverything() throws InterruptedException {
-        for (SourceWorkload workload : new SourceWorkload[] {forward, backward}) {
-            if (workload != null && workload.running()) {
-                workload.stop();
-            }
-        }
-        if (run != null) {
-            run.close();
-        }
-        if (clusters != null) {
-            clusters.close();
-        }
+        FaultTeardown.stopEverything(run, clusters, forward, backward);
     }
 
     @Test

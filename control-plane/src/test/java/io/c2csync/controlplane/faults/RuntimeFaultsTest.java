@@ -74,15 +74,7 @@ class RuntimeFaultsTest {
 
     @AfterAll
     void stopEverything() throws InterruptedException {
-        if (workload != null && workload.running()) {
-            workload.stop();
-        }
-        if (run != null) {
-            run.close();
-        }
-        if (clusters != null) {
-            clusters.close();
-        }
+        FaultTeardown.stopEverything(run, clusters, workload);
     }
 
     @Test
