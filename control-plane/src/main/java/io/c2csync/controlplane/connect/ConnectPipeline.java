@@ -5,7 +5,6 @@ import io.c2csync.connect.ConnectRestException;
 import io.c2csync.controlplane.signals.CommitMarkers;
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.ConnectorPair;
-import io.c2csync.controlplane.sync.ConnectorState;
 import io.c2csync.controlplane.sync.ConnectorStatus;
 import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.Pipeline;
@@ -86,7 +85,7 @@ public final class ConnectPipeline implements Pipeline {
     public void restartFailed(PairId pair) {
         for (String name : topics.connectorNames(pair)) {
             ConnectorStatus status = call("reading the status of " + name, () -> statusOf(name));
-            if (status.state() == ConnectorState.FAILED || !status.failedTasks().isEmpty()) {
+            if (status.failed()) {
                 call("restarting " + name, () -> {
                     client.restart(name);
                     return null;

@@ -140,9 +140,9 @@ final class PipelineReconciler {
 
     private static String failures(PipelineStatus observed) {
         return observed.connectors().stream()
-                .filter(c -> c.state() == ConnectorState.FAILED || !c.failedTasks().isEmpty())
+                .filter(ConnectorStatus::failed)
                 .map(c -> c.name() + (c.failedTasks().isEmpty() ? " FAILED" : c.failedTasks().stream()
-                        .map(task -> " task " + task.taskId() + " FAILED: " + task.reason())
+                        .map(task -> " " + task.describe())
                         .collect(Collectors.joining(";"))))
                 .collect(Collectors.joining(", "));
     }

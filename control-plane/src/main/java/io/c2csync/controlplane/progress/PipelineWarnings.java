@@ -17,7 +17,7 @@ public final class PipelineWarnings {
         ChangeStreamHistoryLoss.warning(observed).ifPresent(warnings::add);
         for (ConnectorStatus connector : observed.connectors()) {
             connector.failedTasks().forEach(task -> warnings.add(
-                    "connector " + connector.name() + " task " + task.taskId() + " FAILED: " + task.reason()));
+                    "connector " + connector.name() + " " + task.describe()));
             SyncStateMachine.desiredConnectorState(desired)
                     .filter(expected -> connector.state() != expected)
                     .ifPresent(expected -> warnings.add("connector " + connector.name() + " is " + connector.state()

@@ -9,6 +9,11 @@ public record ConnectorStatus(String name, ConnectorState state, List<TaskFailur
         failedTasks = List.copyOf(failedTasks);
     }
 
+    /** Whether the connector or one of its tasks FAILED. */
+    public boolean failed() {
+        return state == ConnectorState.FAILED || !failedTasks.isEmpty();
+    }
+
     /** A FAILED task, the first line of its trace and what the whole trace says the failure is. */
     public record TaskFailure(int taskId, String reason, Cause cause) {
         public TaskFailure {
@@ -19,6 +24,11 @@ public record ConnectorStatus(String name, ConnectorState state, List<TaskFailur
         /** A failure that a restart may cure (a cluster or Kafka was away). */
         public TaskFailure(int taskId, String reason) {
             this(taskId, reason, Cause.OTHER);
+        }
+
+        /** e.g. {@code task 0 FAILED: <first line of the trace>}. */
+        public String describe() {
+            return "task " + taskId + " FAILED: " + reason;
         }
     }
 

@@ -10,7 +10,7 @@ public record PipelineStatus(List<ConnectorStatus> connectors) {
 
     /** Whether a connector or a task FAILED. */
     public boolean anyFailed() {
-        return connectors.stream().anyMatch(c -> c.state() == ConnectorState.FAILED || !c.failedTasks().isEmpty());
+        return connectors.stream().anyMatch(ConnectorStatus::failed);
     }
 
     /** The failed tasks whose failure has this cause, with their connectors. */
