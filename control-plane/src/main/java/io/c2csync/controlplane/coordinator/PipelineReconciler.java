@@ -78,43 +78,45 @@ final class PipelineReconciler {
         }
     }
 
-    /** Returns what it changed, for the log; empty when nothing differed. */
+    /** Returns what it changed, for the log; empty when nothing differed. Reads the pair's status once. */
     List<String> reconcile(SyncRecord record) {
-        List<String> actions = new ArrayList<>();
-        if (record.runningProcedure().isEmpty()) {
-            actions.addAll(matchDesiredState(record));
-        }
-        if (RESTARTING_FAILED.contains(record.state())) {
-            actions.addAll(restartFailed(record));
-        }
-        return actions;
-    }
-
-    private List<String> matchDesiredState(SyncRecord record) {
-        Optional<ConnectorState> desired = SyncStateMachine.desiredConnectorState(record.state());
-        if (desired.isEmpty()) {
+        Optional<ConnectorState> desired = record.runningProcedure().isEmpty()
+                ? SyncStateMachine.desiredConnectorState(record.state()) : Optional.empty();
+        boolean restarting = RESTARTING_FAILED.contains(record.state());
+        if (desired.isEmpty() && !restarting) {
             return List.of();
         }
         List<String> actions = new ArrayList<>();
         PipelineStatus observed = pipeline.status(record.pair());
+        if (desired.isPresent()) {
+            observed = matchDesiredState(record, desired.get(), observed, actions);
+        }
+        if (restarting) {
+            actions.addAll(restartFailed(record, observed));
+        }
+        return actions;
+    }
+
+    /** Adds what it changed to {@code actions}; returns the status to go on with (read again after a redeploy). */
+    private PipelineStatus matchDesiredState(SyncRecord record, ConnectorState desired, PipelineStatus observed,
+            List<String> actions) {
         if (any(observed, c -> c.state() == ConnectorState.MISSING)) {
             pipeline.deploy(record.currentPair());
             actions.add("deployed pair " + record.pair().generation() + " again: a connector was missing");
             observed = pipeline.status(record.pair());
         }
-        if (desired.get() == ConnectorState.RUNNING && any(observed, c -> NOT_RUNNING.contains(c.state()))) {
+        if (desired == ConnectorState.RUNNING && any(observed, c -> NOT_RUNNING.contains(c.state()))) {
             pipeline.resume(record.pair());
             actions.add("resumed pair " + record.pair().generation() + ": the sync is " + record.state());
         }
-        if (desired.get() == ConnectorState.PAUSED && any(observed, c -> c.state() == ConnectorState.RUNNING)) {
+        if (desired == ConnectorState.PAUSED && any(observed, c -> c.state() == ConnectorState.RUNNING)) {
             pipeline.pause(record.pair());
             actions.add("paused pair " + record.pair().generation() + ": the sync is " + record.state());
         }
-        return actions;
+        return observed;
     }
 
-    private List<String> restartFailed(SyncRecord record) {
-        PipelineStatus observed = pipeline.status(record.pair());
+    private List<String> restartFailed(SyncRecord record, PipelineStatus observed) {
         Optional<SyncException> historyLost = ChangeStreamHistoryLoss.in(observed);
         if (historyLost.isPresent()) {
             if (!historyLossLogged) {
