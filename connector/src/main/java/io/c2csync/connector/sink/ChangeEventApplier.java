@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.BulkWriteOptions;
 
 import io.c2csync.connector.topics.ChangeEventFormat;
 import io.c2csync.connector.topics.NamespaceSelection;
@@ -31,7 +30,6 @@ import io.c2csync.connector.topics.SyncGroupTopic;
 public final class ChangeEventApplier {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(ChangeEventApplier.class);
-  private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
   private final MongoClient client;
   private final OperationMap operations;
@@ -82,9 +80,8 @@ public final class ChangeEventApplier {
   private void flush(PendingWrites pending) {
     for (PendingWrites.Run run : pending.drain()) {
       try {
-        client.getDatabase(run.namespace().getDatabaseName())
-            .getCollection(run.namespace().getCollectionName(), BsonDocument.class)
-            .bulkWrite(WriteKindGrouping.grouped(run.models()), ORDERED);
+        RunWriter.write(client.getDatabase(run.namespace().getDatabaseName())
+            .getCollection(run.namespace().getCollectionName(), BsonDocument.class), WriteKindGrouping.grouped(run.models()));
       } catch (MongoException e) {
         throw DestinationErrors.classify(e, run.models().size() + " writes to " + run.namespace());
       }

@@ -1,10 +1,10 @@
 package io.c2csync.connector.sink;
 
-/** insert (and mongo-kafka's copy events): an upsert, so a replayed insert neither fails nor duplicates. */
+/** insert (and the copy's events): an insert; {@link RunWriter} makes one that meets its document an upsert. */
 public final class InsertOperation implements ChangeOperation {
 
   @Override
   public SinkAction toAction(ChangeEvent event) {
-    return FullDocumentUpsert.of(event);
+    return FullDocumentWrites.insert(event);
   }
 }

@@ -5,6 +5,6 @@ public final class ReplaceOperation implements ChangeOperation {
 
   @Override
   public SinkAction toAction(ChangeEvent event) {
-    return FullDocumentUpsert.of(event);
+    return FullDocumentWrites.replace(event);
   }
 }

@@ -15,6 +15,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
@@ -43,7 +44,8 @@ final class CollectionCopy implements AutoCloseable {
   private final Deque<SourceCollection> remaining;
   private SourceCollection current;
   private BsonValue resumeAfterId;
-  private MongoCursor<BsonDocument> cursor;
+  /** Raw: each document's bytes go into its event as they came from the server, never decoded. */
+  private MongoCursor<RawBsonDocument> cursor;
   private boolean indexesAfterCopyEmitted;
   private boolean freshCopyPending;
 
@@ -87,7 +89,7 @@ final class CollectionCopy implements AutoCloseable {
         records.add(record(CopyEvents.freshCopy(), null));
         freshCopyPending = false;
       } else if (cursor != null && cursor.hasNext()) {
-        BsonDocument document = cursor.next();
+        RawBsonDocument document = cursor.next();
         records.add(record(CopyEvents.insert(current, document), document.get("_id")));
       } else if (cursor != null) {
         cursor.close();
@@ -120,7 +122,7 @@ final class CollectionCopy implements AutoCloseable {
     Optional<MongoNamespace> now = whereNow(current);
     if (current.holdsDocuments() && now.isPresent()) {
       cursor = client.getDatabase(now.get().getDatabaseName())
-          .getCollection(now.get().getCollectionName(), BsonDocument.class)
+          .getCollection(now.get().getCollectionName(), RawBsonDocument.class)
           .find(filter).sort(new BsonDocument("_id", new BsonInt32(1))).iterator();
     }
   }

@@ -2,14 +2,23 @@ package io.c2csync.connector.topics;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.Set;
 
+import org.bson.AbstractBsonReader;
 import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonSerializationException;
+import org.bson.BsonType;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.BsonValueCodec;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.RawBsonDocumentCodec;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * Record keys and values are the change-stream event documents as raw BSON bytes (mongo-kafka's
@@ -36,15 +45,32 @@ public final class ChangeEventFormat {
    */
   public static final String FRESH_COPY = "c2cFreshCopy";
 
+  private static final Set<String> RAW_FIELDS = Set.of("fullDocument", "fullDocumentBeforeChange");
+  private static final RawBsonDocumentCodec RAW_CODEC = new RawBsonDocumentCodec();
+  private static final BsonValueCodec VALUE_CODEC = new BsonValueCodec();
+  private static final DecoderContext DECODING = DecoderContext.builder().build();
+  private static final EncoderContext ENCODING = EncoderContext.builder().build();
+
   private ChangeEventFormat() {}
 
   public static byte[] encode(BsonDocument event) {
-    RawBsonDocument raw =
-        event instanceof RawBsonDocument r ? r : new RawBsonDocument(event, new BsonDocumentCodec());
-    ByteBuffer buffer = raw.getByteBuffer().asNIO();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
+    if (event instanceof RawBsonDocument raw) {
+      ByteBuffer buffer = raw.getByteBuffer().asNIO();
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    }
+    BasicOutputBuffer buffer = new BasicOutputBuffer();
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+      writer.writeStartDocument();
+      for (Map.Entry<String, BsonValue> field : event.entrySet()) {
+        writer.writeName(field.getKey());
+        // by the value's class, unlike BsonDocumentCodec: a raw document's bytes are copied, not decoded and encoded
+        VALUE_CODEC.encode(writer, field.getValue(), ENCODING);
+      }
+      writer.writeEndDocument();
+    }
+    return buffer.toByteArray();
   }
 
   /** Decodes and fully validates one record value; malformed bytes fail with the reason. */
@@ -61,9 +87,61 @@ public final class ChangeEventFormat {
           + declaredLength + " bytes but has " + bytes.length);
     }
     try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
-      return new BsonDocumentCodec().decode(reader, DecoderContext.builder().build());
+      return decodeEvent(reader);
     } catch (BsonSerializationException | BsonInvalidOperationException | IllegalArgumentException e) {
       throw new MalformedChangeEventException("record value is not a valid BSON document: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The event's fields decoded, except its documents ({@code fullDocument}), which stay raw BSON after a walk over
+   * their structure: the sink hands them to the driver, which sends their bytes as they are instead of decoding
+   * every string and encoding it again.
+   */
+  private static BsonDocument decodeEvent(BsonBinaryReader reader) {
+    BsonDocument event = new BsonDocument();
+    reader.readStartDocument();
+    while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+      String name = reader.readName();
+      if (reader.getCurrentBsonType() == BsonType.DOCUMENT && RAW_FIELDS.contains(name)) {
+        RawBsonDocument document = RAW_CODEC.decode(reader, DECODING);
+        requireWellFormed(document);
+        event.put(name, document);
+      } else {
+        event.put(name, VALUE_CODEC.decode(reader, DECODING));
+      }
+    }
+    reader.readEndDocument();
+    return event;
+  }
+
+  /** Reads every element's type, name and extent, and nested documents' and arrays' too, without decoding values. */
+  private static void requireWellFormed(RawBsonDocument document) {
+    try (BsonBinaryReader reader = new BsonBinaryReader(document.getByteBuffer().asNIO())) {
+      reader.readStartDocument();
+      walkElements(reader);
+      reader.readEndDocument();
+    }
+  }
+
+  private static void walkElements(BsonBinaryReader reader) {
+    while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+      if (reader.getState() == AbstractBsonReader.State.NAME) {
+        reader.readName();
+      }
+      switch (reader.getCurrentBsonType()) {
+        case DOCUMENT -> {
+          reader.readStartDocument();
+          walkElements(reader);
+          reader.readEndDocument();
+        }
+        case ARRAY -> {
+          reader.readStartArray();
+          walkElements(reader);
+          reader.readEndArray();
+        }
+        default -> reader.skipValue();
+      }
     }
   }
 }

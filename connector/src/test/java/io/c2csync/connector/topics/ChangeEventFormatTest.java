@@ -28,6 +28,8 @@ import org.bson.BsonString;
 import org.bson.BsonSymbol;
 import org.bson.BsonTimestamp;
 import org.bson.BsonUndefined;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,46 @@ class ChangeEventFormatTest {
         .hasMessageContaining("not a valid BSON document");
     assertThatThrownBy(() -> ChangeEventFormat.decode(new byte[0]))
         .hasMessageContaining("empty");
+  }
+
+  @Test
+  void aRawFullDocumentTravelsAsItsBytesAndStaysRawInTheSink() {
+    RawBsonDocument document = new RawBsonDocument(BsonSamples.everyBsonType(), new BsonDocumentCodec());
+    BsonDocument event = new BsonDocument("_id", new BsonDocument("_data", new BsonString("8264")))
+        .append("operationType", new BsonString("insert"))
+        .append("fullDocument", document);
+
+    byte[] encoded = ChangeEventFormat.encode(event);
+    BsonDocument decoded = ChangeEventFormat.decode(encoded);
+
+    assertThat(encoded).isEqualTo(ChangeEventFormat.encode(new BsonDocument("_id", event.get("_id"))
+        .append("operationType", new BsonString("insert")).append("fullDocument", BsonSamples.everyBsonType())));
+    assertThat(decoded.get("fullDocument")).isInstanceOf(RawBsonDocument.class);
+    assertThat(ChangeEventFormat.encode(decoded.getDocument("fullDocument"))).isEqualTo(ChangeEventFormat.encode(document));
+  }
+
+  @Test
+  void aMalformedElementDeepInsideTheFullDocumentFailsWithTheReason() {
+    BsonDocument event = new BsonDocument("operationType", new BsonString("insert"))
+        .append("fullDocument", new BsonDocument("_id", new BsonInt32(1))
+            .append("outer", new BsonDocument("inner", new BsonArray(java.util.List.of(new BsonInt32(7))))));
+    byte[] valid = ChangeEventFormat.encode(event);
+    byte[] corrupt = valid.clone();
+    int arrayElement = indexOf(valid, new byte[] {0x10, '0', 0, 7, 0, 0, 0});
+    corrupt[arrayElement] = 0x7f; // the array element's type byte
+
+    assertThat(ChangeEventFormat.decode(valid)).isEqualTo(event);
+    assertThatThrownBy(() -> ChangeEventFormat.decode(corrupt))
+        .isInstanceOf(MalformedChangeEventException.class)
+        .hasMessageContaining("not a valid BSON document");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(Arrays.copyOfRange(bytes, i, i + part.length), part)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }
