@@ -30,10 +30,10 @@ public final class BenchMain implements Callable<Integer> {
     private static final int VERIFIER_DOC_BYTES = 1_000;
 
     @Option(names = "--small-docs", description = "documents of ~200 B to copy (default ${DEFAULT-VALUE})")
-    int smallDocs = 20_000;
+    int smallDocs = 100_000;
 
     @Option(names = "--large-docs", description = "documents of ~16 KB to copy (default ${DEFAULT-VALUE})")
-    int largeDocs = 1_000;
+    int largeDocs = 4_000;
 
     @Option(names = "--groups", description = "sync groups of the multi-group c2c copy; the data is spread over "
         + "this many databases (default ${DEFAULT-VALUE})")
@@ -44,7 +44,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--rates", split = ",", description = "writer rates in %% of the direct apply rate "
         + "(default ${DEFAULT-VALUE})")
-    List<Integer> rates = List.of(25, 50, 100);
+    List<Integer> rates = List.of(10, 25, 50, 100);
 
     @Option(names = "--emulator-ops", description = "operations per emulator-ceiling step, a multiple of 1000 "
         + "(default ${DEFAULT-VALUE})")
@@ -61,8 +61,9 @@ public final class BenchMain implements Callable<Integer> {
     int cutoverWriteSeconds = 10;
 
     @Option(names = "--cutover-rate", description = "the application's rate before a cutover, in %% of the direct apply "
-        + "rate (default ${DEFAULT-VALUE})")
-    int cutoverRate = 25;
+        + "rate (default ${DEFAULT-VALUE}: a rate the sync keeps up with, so that the cutover is measured and not the "
+        + "draining of a backlog, which the lag scenario shows)")
+    int cutoverRate = 10;
 
     @Option(names = "--verifier-docs", description = "documents of ~1 KB per cluster in the verifier scenario at its "
         + "end (a quarter verified first; 0 = leave it out; default ${DEFAULT-VALUE})")

@@ -13,6 +13,8 @@ public record LagResult(int percent, double targetRate, Rate achieved, long writ
                         List<ProcessCost> costs) {
 
     public static final double BOUNDED_GROWTH_MS_PER_S = 50;
+    /** Issue 8's target: p99 lag of at most a second (at 50 % of the direct apply rate). */
+    public static final double TARGET_P99_MS = 1_000;
 
     public long lost() {
         return written - samples.size();

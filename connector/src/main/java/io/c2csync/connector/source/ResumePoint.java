@@ -1,6 +1,7 @@
 package io.c2csync.connector.source;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.bson.BsonDocument;
@@ -11,11 +12,15 @@ import com.mongodb.client.MongoClient;
 /** The resume token of "now" on the source's cluster-wide change stream, taken before the copy. */
 final class ResumePoint {
 
+  private static final long FIRST_BATCH_WAIT_MILLIS = 10;
+
   private ResumePoint() {}
 
   static BsonDocument current(MongoClient client, List<BsonDocument> pipeline) {
-    try (MongoChangeStreamCursor<?> cursor = client.watch(pipeline, BsonDocument.class).batchSize(0).cursor()) {
-      // the driver caches the postBatchResumeToken only while iterating: a new cursor has none yet.
+    try (MongoChangeStreamCursor<?> cursor = client.watch(pipeline, BsonDocument.class).batchSize(0)
+        .maxAwaitTime(FIRST_BATCH_WAIT_MILLIS, TimeUnit.MILLISECONDS).cursor()) {
+      // the driver caches the postBatchResumeToken only while iterating: a new cursor has none yet; any getMore
+      // answers with one, so it need not wait for events (the server's default would hold it a second).
       // An event returned here happened before the copy reads, so resuming after it loses nothing.
       cursor.tryNext();
       BsonDocument token = cursor.getResumeToken();
