@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 final class HistoryFollower {
     private static final Logger log = LoggerFactory.getLogger(HistoryFollower.class);
     /** Mostly idle polls for a long time, so longer than a one-off reading's; once given its end, it reads on after at most about one. */
-    static final Duration POLL_WAIT = Duration.ofMillis(200);
+    private static final Duration POLL_WAIT = Duration.ofMillis(200);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final ChangeHistory history;
@@ -50,7 +50,7 @@ final class HistoryFollower {
         } catch (RuntimeException e) {
             log.warn("The change stream follower {} failed after {} events, having read up to {}; the final check "
                     + "will read that history again", name, history.eventsRead(),
-                    history.reached().map(ClusterTime::toString).orElse("no event"), e);
+                    history.reached().map(ClusterTime::toString).orElse("nothing yet"), e);
             read.completeExceptionally(e);
         } catch (Error e) {
             read.completeExceptionally(e);
