@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonTimestamp;
@@ -24,7 +27,8 @@ import org.bson.BsonValue;
  *
  * <p>The stream ends at {@code end} when an event or the stream's high-water mark (the post-batch resume token) is
  * past it, or when the stream stands still at the end of its history (two empty polls at the same resume token): by
- * then every event up to {@code end} that the server can show has been read.
+ * then every event up to {@code end} that the server can show has been read. A reading may also begin before its end
+ * is known ({@link #read}, for a {@link HistoryFollower}): it then notes every event until the end is given.
  */
 final class ChangeHistory {
 
@@ -46,6 +50,11 @@ final class ChangeHistory {
     private final String side;
     private final NamespaceFilter filter;
 
+    /** Events read so far, by whichever reading; read by other threads. */
+    private final AtomicLong eventsRead = new AtomicLong();
+    /** The cluster time up to which the stream has been read; null before its first event or poll. */
+    private volatile ClusterTime reached;
+
     ChangeHistory(MongoClient client, String side, NamespaceFilter filter) {
         this.client = client;
         this.side = side;
@@ -54,30 +63,49 @@ final class ChangeHistory {
 
     /** @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all */
     void note(ClusterTime start, ClusterTime end, RecheckScope scope, VerificationProgress progress) {
+        read(start, () -> Optional.of(end), POLL_WAIT, scope, progress);
+    }
+
+    /**
+     * Reads from {@code start} until the end {@code end} gives, which may be empty at first and given while this
+     * reads: until then every event is noted and the stream is polled on, each poll waiting up to {@code pollWait}.
+     * The stream counts as standing still at the end of its history only after two empty polls begun once the end was
+     * known.
+     *
+     * @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all
+     */
+    void read(ClusterTime start, Supplier<Optional<ClusterTime>> end, Duration pollWait, RecheckScope scope,
+            VerificationProgress progress) {
         try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(KEYS_ONLY, BsonDocument.class)
                 .startAtOperationTime(new BsonTimestamp((int) start.seconds(), start.increment()))
-                .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(POLL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(pollWait.toMillis(), TimeUnit.MILLISECONDS)
                 .cursor()) {
             BsonDocument idleAt = null;
             boolean polledEmpty = false;
             while (true) {
                 progress.stopIfCancelled();
+                Optional<ClusterTime> endWhenPolled = end.get();
                 ChangeStreamDocument<BsonDocument> event = cursor.tryNext();
                 if (event != null) {
-                    if (event.getClusterTime() != null && time(event.getClusterTime()).isAfter(end)) {
+                    ClusterTime at = event.getClusterTime() == null ? null : time(event.getClusterTime());
+                    if (at != null && end.get().filter(at::isAfter).isPresent()) {
                         return;
                     }
                     note(event, scope);
+                    eventsRead.incrementAndGet();
+                    reached = at == null ? reached : at;
                     polledEmpty = false;
                     continue;
                 }
                 BsonDocument token = cursor.getResumeToken();
-                ClusterTime reached = tokenTime(token);
-                if ((reached != null && reached.compareTo(end) >= 0) || (polledEmpty && Objects.equals(token, idleAt))) {
+                ClusterTime tokenAt = tokenTime(token);
+                reached = tokenAt == null ? reached : tokenAt;
+                if (tokenAt != null && end.get().filter(known -> tokenAt.compareTo(known) >= 0).isPresent()
+                        || endWhenPolled.isPresent() && polledEmpty && Objects.equals(token, idleAt)) {
                     return;
                 }
                 idleAt = token;
-                polledEmpty = true;
+                polledEmpty = endWhenPolled.isPresent();
             }
         } catch (MongoException e) {
             if (HISTORY_LOST.contains(e.getCode())) {
@@ -91,6 +119,15 @@ final class ChangeHistory {
             }
             throw e;
         }
+    }
+
+    long eventsRead() {
+        return eventsRead.get();
+    }
+
+    /** The cluster time the stream has been read up to; empty before its first event or poll. */
+    Optional<ClusterTime> reached() {
+        return Optional.ofNullable(reached);
     }
 
     private void note(ChangeStreamDocument<BsonDocument> event, RecheckScope scope) {

@@ -11,7 +11,6 @@ import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.controlplane.sync.Clusters;
 import io.c2csync.controlplane.sync.ConnectorPair;
 import io.c2csync.controlplane.sync.FinalCheck;
-import io.c2csync.controlplane.sync.PairId;
 import io.c2csync.controlplane.sync.SyncError;
 import io.c2csync.controlplane.sync.SyncException;
 import io.c2csync.controlplane.sync.SyncRecord;
@@ -59,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * still equal. The source is write-blocked after the commit point, so it cannot change there afterwards. The pass
  * times are taken one second early, so that a write in flight when the time was read (an oplog hole) is in the streams.
  *
+ * <p>So that the final check has only the last moments of history left to read, both streams are followed from the
+ * last completed pass's start times while the sync runs ({@link PassFollowers}, restarted at each completed pass); at
+ * the final check they are given the end times above and read what remains, noting exactly what a reading from the
+ * pass's start would. When a follower failed, the final check reads both streams again from the pass's start.
+ *
  * <p>It falls back to the full comparison, and logs why, when no pass of the pair has completed since the copy, or
  * when a change stream cannot be read back to the pass's start (the oplog no longer reaches it, error 286; or the user
  * may not read it).
@@ -91,6 +95,10 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     private int passesDone;
     /** The last pass beside the sync that ran to its end; null when none has since the copy of the current pair. */
     private CompletedPass completed;
+    /** Both change streams followed from {@code completed}'s start while the sync runs; null when not followed. */
+    private PassFollowers followers;
+    /** What the last final check read of the change streams; null before the first incremental one. */
+    private HistoryReading lastReading;
     private Instant nextPassDue = Instant.MIN;
     private Future<VerificationResult> finalCheck;
 
@@ -120,13 +128,12 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     }
 
     /**
-     * A pass beside the sync that ran to its end.
+     * What a final check read of the change streams since the pass.
      *
-     * @param sourceStart the source's cluster time before the pass's first read (one second early)
-     * @param destinationStart the same on the destination
-     * @param differing the keys and namespaces the pass saw differing
+     * @param followed whether the pass's followers gave it (else both streams were read again from the pass's start)
+     * @param eventsRead the events read by the final check itself (not those the followers had read before it)
      */
-    private record CompletedPass(PairId pair, ClusterTime sourceStart, ClusterTime destinationStart, RecheckScope differing) {
+    record HistoryReading(boolean followed, long eventsRead) {
     }
 
     /** @param clusters for the cluster times at which passes begin and the final check ends its reading */
@@ -181,8 +188,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             }
             latest = new Pass(pair, new VerificationProgress(), true);
             VerificationProgress progress = latest.progress();
-            CompletedPass since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
-            finalCheck = thread.submit(() -> finalComparison(pair, commitPoint, since, progress));
+            finalCheck = thread.submit(() -> finalComparison(pair, commitPoint, progress));
             log.info("Final verification of pair {} begun", pair.id().generation());
             return FinalCheck.running();
         }
@@ -199,11 +205,17 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
                         result.firstDifferences().stream().map(Difference::describe).toList());
     }
 
-    /** The incremental comparison since {@code since}, or the full one when there is no such pass or its history is lost. */
-    private VerificationResult finalComparison(ConnectorPair pair, ClusterTime commitPoint, CompletedPass since,
-            VerificationProgress progress) {
+    /** The incremental comparison since the last completed pass, or the full one when there is none or its history is lost. */
+    private VerificationResult finalComparison(ConnectorPair pair, ClusterTime commitPoint, VerificationProgress progress)
+            throws InterruptedException {
         Verifier verifier = verifier(pair, progress);
         long generation = pair.id().generation();
+        CompletedPass since;
+        PassFollowers followed;
+        synchronized (this) {
+            since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
+            followed = followers != null && followers.follows(since) ? followers : null;
+        }
         if (since == null) {
             log.info("Final verification of pair {}: no verification pass has completed since the copy; comparing both "
                     + "clusters in full", generation);
@@ -215,21 +227,58 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
         scope.addAll(since.differing());
         long readingSince = System.nanoTime();
+        HistoryReading reading;
         try {
-            RecheckScope changedOnDestination = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
-            CompletableFuture<Void> destinationRead = CompletableFuture.runAsync(() -> history(pair, ClusterRole.DESTINATION)
-                    .note(since.destinationStart(), destinationNow, changedOnDestination, progress), historyReader);
-            history(pair, ClusterRole.SOURCE).note(since.sourceStart(), sourceEnd, scope, progress);
-            scope.addAll(joined(destinationRead, changedOnDestination));
+            Optional<HistoryReading> fromFollowers = followed == null ? Optional.empty()
+                    : fromFollowers(generation, followed, sourceEnd, destinationNow, scope);
+            reading = fromFollowers.isPresent() ? fromFollowers.get()
+                    : readAgain(pair, since, sourceEnd, destinationNow, scope, progress);
         } catch (ChangeHistoryUnavailableException e) {
             log.warn("Final verification of pair {}: {}; comparing both clusters in full instead", generation, e.getMessage());
             return verifier.verify();
+        } finally {
+            stopFollowers(followed);
+        }
+        synchronized (this) {
+            lastReading = reading;
         }
         log.info("Final verification of pair {}: rechecking {} (what the pass begun at source {} / destination {} saw "
-                + "differing and what changed since, up to source {} / destination {}; change streams read in {} ms), "
-                + "the catalogs and the counts", generation, scope.describe(), since.sourceStart(), since.destinationStart(),
-                sourceEnd, destinationNow, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readingSince));
+                + "differing and what changed since, up to source {} / destination {}; change streams read in {} ms, "
+                + "{} events, {}), the catalogs and the counts", generation, scope.describe(), since.sourceStart(),
+                since.destinationStart(), sourceEnd, destinationNow,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readingSince), reading.eventsRead(),
+                reading.followed() ? "the rest followed since the pass" : "read again from the pass's start");
         return verifier.recheck(scope, new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE));
+    }
+
+    /** What the followers noted, added to {@code scope}; empty (logged) when one of them failed. */
+    private static Optional<HistoryReading> fromFollowers(long generation, PassFollowers followed, ClusterTime sourceEnd,
+            ClusterTime destinationEnd, RecheckScope scope) throws InterruptedException {
+        long eventsBefore = followed.eventsRead();
+        try {
+            scope.addAll(followed.finish(sourceEnd, destinationEnd));
+            return Optional.of(new HistoryReading(true, followed.eventsRead() - eventsBefore));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VerificationCancelledException cancelled) {
+                throw cancelled;
+            }
+            log.warn("Final verification of pair {}: a change stream follower failed; reading both change streams again "
+                    + "from the pass's start", generation, e.getCause());
+            return Optional.empty();
+        }
+    }
+
+    /** Both streams read from the pass's start, the two sides in parallel, into {@code scope}. */
+    private HistoryReading readAgain(ConnectorPair pair, CompletedPass since, ClusterTime sourceEnd,
+            ClusterTime destinationEnd, RecheckScope scope, VerificationProgress progress) {
+        ChangeHistory source = history(pair, ClusterRole.SOURCE);
+        ChangeHistory destination = history(pair, ClusterRole.DESTINATION);
+        RecheckScope changedOnDestination = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+        CompletableFuture<Void> destinationRead = CompletableFuture.runAsync(() -> destination
+                .note(since.destinationStart(), destinationEnd, changedOnDestination, progress), historyReader);
+        source.note(since.sourceStart(), sourceEnd, scope, progress);
+        scope.addAll(joined(destinationRead, changedOnDestination));
+        return new HistoryReading(false, source.eventsRead() + destination.eventsRead());
     }
 
     /** {@code scope} once {@code read} filled it; its failure as it was thrown. */
@@ -282,7 +331,9 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
 
     /** One pass beside the sync when the sync runs, its copy is done and the pause after the last pass is over. */
     private void passIfDue() {
-        Optional<SyncRecord> running = sync.current().filter(record -> record.spec().verificationEnabled()
+        Optional<SyncRecord> current = sync.current();
+        stopFollowersUnlessFollowing(current);
+        Optional<SyncRecord> running = current.filter(record -> record.spec().verificationEnabled()
                 && record.state() == SyncState.RUNNING && record.runningProcedure().isEmpty());
         if (running.isEmpty() || clock.instant().isBefore(nextPassDue)) {
             return;
@@ -297,7 +348,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             ClusterTime destinationStart = passStart(pair.direction().destination());
             RecheckScope differing = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
             VerificationResult result = verifier(pair, pass.progress()).verify(differing);
-            completed(new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
+            completed(pair, new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
             log.info("Verification pass beside the sync of pair {}: {}{}", pair.id().generation(),
                     result.summary(SHOWN_IN_SUMMARY),
                     result.equal() ? "" : " (events in flight differ until applied, unique indexes are non-unique on the "
@@ -313,8 +364,43 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         return new ClusterTime(Math.max(0, now.seconds() - 1), 0);
     }
 
-    private synchronized void completed(CompletedPass pass) {
-        completed = pass;
+    /** Notes the pass and follows both change streams from its start, in place of the last pass's followers. */
+    private void completed(ConnectorPair pair, CompletedPass pass) {
+        stopFollowers(followers());
+        PassFollowers started = PassFollowers.start(pass, history(pair, ClusterRole.SOURCE),
+                history(pair, ClusterRole.DESTINATION));
+        synchronized (this) {
+            completed = pass;
+            followers = started;
+        }
+    }
+
+    private synchronized PassFollowers followers() {
+        return followers;
+    }
+
+    /** Stops {@code stopped} (if any) and forgets it if it is still the current followers. */
+    private void stopFollowers(PassFollowers stopped) {
+        if (stopped == null) {
+            return;
+        }
+        stopped.stop();
+        synchronized (this) {
+            if (followers == stopped) {
+                followers = null;
+            }
+        }
+    }
+
+    /** Followers are needed while the pair's sync runs and at its commit's final check; stopped otherwise. */
+    private void stopFollowersUnlessFollowing(Optional<SyncRecord> current) {
+        PassFollowers following = followers();
+        boolean needed = current.filter(record -> record.spec().verificationEnabled()
+                && (record.state() == SyncState.RUNNING || record.state() == SyncState.COMMITTING)
+                && following != null && following.ofPair(record.currentPair().id())).isPresent();
+        if (!needed) {
+            stopFollowers(following);
+        }
     }
 
     private synchronized Pass begin(ConnectorPair pair) {
@@ -342,6 +428,21 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         return NamespaceFilter.of(Selections.of(pair.spec()));
     }
 
+    /** What the last incremental final check read of the change streams. */
+    synchronized Optional<HistoryReading> lastHistoryReading() {
+        return Optional.ofNullable(lastReading);
+    }
+
+    /** Events the followers of the last completed pass have read so far; empty when none follow. */
+    synchronized Optional<Long> eventsFollowed() {
+        return Optional.ofNullable(followers).map(PassFollowers::eventsRead);
+    }
+
+    /** Whether a follower of the last completed pass failed; false when none follow. */
+    synchronized boolean followerFailed() {
+        return followers != null && followers.failed();
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -359,5 +460,6 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while stopping the verifier thread", e);
         }
+        stopFollowers(followers());
     }
 }

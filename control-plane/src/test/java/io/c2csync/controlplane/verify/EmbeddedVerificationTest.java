@@ -24,6 +24,7 @@ import io.c2csync.controlplane.sync.Direction;
 import io.c2csync.controlplane.sync.FinalCheck;
 import io.c2csync.controlplane.sync.SyncRecord;
 import io.c2csync.controlplane.sync.SyncSpec;
+import io.c2csync.controlplane.sync.SyncState;
 import io.c2csync.controlplane.sync.VerificationReport;
 import io.c2csync.emulator.EmulatedClusters;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedVerificationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int ORDERS = 50;
+    private static final int CHANGE_STREAM_HISTORY_LOST = 286;
+    /** The application name of the verifier's connections ({@code ClusterClients}). */
+    private static final String VERIFIER_APP = "c2c-sync markers";
 
     @RegisterExtension
     static final EmulatedClusters CLUSTERS = EmulatedClusters.two();
@@ -181,6 +185,94 @@ class EmbeddedVerificationTest {
 
         assertThat(awaitResult(pair).differences()).containsExactly(
                 "CHANGED_VALUE shop.orders _id 11: field total: source int32 11, destination int32 -11");
+    }
+
+    @Test
+    void changesOnEitherSideAfterThePassAreFoundByTheFinalCheckThroughTheFollowers() {
+        ConnectorPair pair = runningWithOnePassDone();
+        orders(0).updateOne(Filters.eq("_id", 9), Updates.set("total", 90));
+        orders(1).updateOne(Filters.eq("_id", 7), Updates.set("total", -7));
+        await("the followers read both changes", WAIT).until(() -> verification.eventsFollowed().orElse(0L) >= 2);
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 7: field total: source int32 7, destination int32 -7",
+                "CHANGED_VALUE shop.orders _id 9: field total: source int32 90, destination int32 9");
+        assertThat(verification.lastHistoryReading()).hasValueSatisfying(reading ->
+                assertThat(reading.followed()).isTrue());
+    }
+
+    @Test
+    void theFinalCheckReadsOnlyTheHistoryTheFollowersHaveNotReadYet() {
+        ConnectorPair pair = runningWithOnePassDone();
+        int rounds = 4;
+        for (int round = 0; round < rounds; round++) {
+            for (int cluster = 0; cluster < 2; cluster++) {
+                orders(cluster).updateMany(Filters.empty(), Updates.inc("total", 1));
+            }
+        }
+        long written = 2L * rounds * ORDERS;
+        await("the followers read every event", WAIT).until(() -> verification.eventsFollowed().orElse(0L) >= written);
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).summary()).isEqualTo("equal: 1 namespaces, " + ORDERS + " documents compared");
+        assertThat(verification.lastHistoryReading()).hasValueSatisfying(reading -> {
+            assertThat(reading.followed()).isTrue();
+            assertThat(reading.eventsRead()).isLessThan(written);
+        });
+    }
+
+    @Test
+    void aFollowerThatLostItsHistoryMakesTheFinalCheckReadItAgainAndStillDecide() {
+        ConnectorPair pair = runningWithOnePassDone();
+        orders(1).updateOne(Filters.eq("_id", 7), Updates.set("total", -7));
+        failNextChangeStreamPoll(1, CHANGE_STREAM_HISTORY_LOST);
+        await("the destination's follower failed", WAIT).until(verification::followerFailed);
+
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 7: field total: source int32 7, destination int32 -7");
+        assertThat(verification.lastHistoryReading()).hasValueSatisfying(reading ->
+                assertThat(reading.followed()).isFalse());
+    }
+
+    @Test
+    void followersStopWhenTheSyncLeavesRunning() {
+        runningWithOnePassDone();
+        assertThat(followerThreads()).hasSize(2);
+
+        store.save(store.load().orElseThrow().withState(SyncState.PAUSED));
+
+        await("the followers stopped for the paused sync", WAIT).until(() -> followerThreads().isEmpty());
+    }
+
+    @Test
+    void noFollowerIsLeftAfterClose() {
+        runningWithOnePassDone();
+        assertThat(followerThreads()).extracting(Thread::getName)
+                .containsExactlyInAnyOrder("verifier-source-follower-1", "verifier-destination-follower-1");
+
+        verification.close();
+
+        assertThat(followerThreads()).isEmpty();
+    }
+
+    private static List<Thread> followerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("verifier-")
+                        && thread.getName().contains("-follower-"))
+                .toList();
+    }
+
+    /** The emulator's {@code failCommand} fail point: the verifier's next change stream poll on the cluster fails with {@code code}. */
+    private static void failNextChangeStreamPoll(int cluster, int code) {
+        CLUSTERS.client(cluster).getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand")
+                .append("mode", new Document("times", 1))
+                .append("data", new Document("failCommands", List.of("getMore")).append("appName", VERIFIER_APP)
+                        .append("errorCode", code)));
     }
 
     /**

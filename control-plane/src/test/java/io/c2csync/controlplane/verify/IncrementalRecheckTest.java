@@ -13,6 +13,7 @@ import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.emulator.EmulatedClusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,31 @@ class IncrementalRecheckTest {
         assertThatThrownBy(() -> history.note(beforeTheCluster, now(1), new RecheckScope(10), new VerificationProgress()))
                 .isInstanceOf(ChangeHistoryUnavailableException.class)
                 .hasMessageStartingWith("the destination's change stream cannot be read from Timestamp(1, 0) (error 286");
+    }
+
+    @Test
+    void aFollowerGivenItsEndLaterNotesWhatAReadingUpToThatEndNotes() throws Exception {
+        ClusterTime start = after(1);
+        HistoryFollower follower = HistoryFollower.start(new ChangeHistory(client(1), "destination", filter()),
+                "test-follower", start);
+        try {
+            orders(1).updateOne(Filters.eq("_id", 8), Updates.set("total", 80));
+            orders(1).deleteOne(Filters.eq("_id", 9));
+            client(1).getDatabase("shop").getCollection("returns").createIndex(Indexes.ascending("order"));
+            client(1).getDatabase("elsewhere").getCollection("notes").insertOne(new Document("_id", 1));
+            ClusterTime end = now(1);
+
+            RecheckScope followed = follower.finish(end).get(30, TimeUnit.SECONDS);
+
+            RecheckScope read = new RecheckScope(10);
+            new ChangeHistory(client(1), "destination", filter()).note(start, end, read, new VerificationProgress());
+            assertThat(followed.describe()).isEqualTo(read.describe())
+                    .isEqualTo("2 keys in 1 namespaces, 1 namespaces and 0 databases in full");
+            assertThat(followed.comparedInFull(new com.mongodb.MongoNamespace("shop.returns"))).isTrue();
+        } finally {
+            follower.stop();
+            follower.awaitStopped();
+        }
     }
 
     private static RecheckScope changedSince(ClusterTime start0, ClusterTime start1) {
