@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.c2csync.runtime.EmbeddedRuntime;
 import io.c2csync.runtime.RuntimeConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,22 +108,23 @@ public final class BenchMain implements Callable<Integer> {
 
         Duration copyTimeout = Duration.ofSeconds(copyTimeoutSeconds);
         List<Dataset> datasets = List.of(Dataset.of("small", 200, smallDocs, groups), Dataset.of("large", 16_384, largeDocs, groups));
-        RuntimeConfig runtimeConfig = RuntimeConfig.defaults(workDir);
-        try (Clusters clusters = Clusters.start();
-             EmbeddedRuntime runtime = EmbeddedRuntime.start(new RuntimeConfig(runtimeConfig.workDir(),
-                 runtimeConfig.buildOutput(), 0, 0, 0, "768m", runtimeConfig.startTimeout(), runtimeConfig.stopTimeout(), false))) {
+        RuntimeConfig defaults = RuntimeConfig.defaults(workDir);
+        RuntimeConfig runtimeConfig = new RuntimeConfig(defaults.workDir(), defaults.buildOutput(), 0, 0, 0, "768m",
+            defaults.startTimeout(), defaults.stopTimeout(), false);
+        Path runDir = workDir.resolve("bench-" + System.currentTimeMillis()).toAbsolutePath();
+        try (Clusters clusters = Clusters.start()) {
             List<VerifierScenario.Run> verifier = verifierDocs == 0 ? List.of()
-                : new VerifierScenario(clusters, verifierHeap, runtime.runDir().resolve("verifier")).run(verifierDocs, VERIFIER_DOC_BYTES);
-            ControlPlaneDeployment c2c = new ControlPlaneDeployment(clusters, runtime.runDir().resolve("control-plane"),
+                : new VerifierScenario(clusters, verifierHeap, runDir.resolve("verifier")).run(verifierDocs, VERIFIER_DOC_BYTES);
+            ControlPlaneDeployment c2c = new ControlPlaneDeployment(clusters, runDir.resolve("control-plane"),
                 controlPlaneHeap);
+            MongoKafkaDeployment stock = new MongoKafkaDeployment(clusters, runtimeConfig);
             CostMeter costs = new CostMeter()
                 .watch("bench JVM", () -> List.of(ProcessHandle.current()))
                 .watch("control plane", c2c::controlPlane)
-                .watch("Connect worker", () -> c2c.workerOr(runtime.workerProcess().processTree()))
-                .watch("Kafka broker", () -> c2c.brokerOr(runtime.brokerProcess().processTree()));
+                .watch("Connect worker", () -> c2c.workerOr(stock.worker()))
+                .watch("Kafka broker", () -> c2c.brokerOr(stock.broker()));
             CopyMethod limit = new CopyMethod("direct driver copy (limit)", new DirectCopy(clusters), false);
-            CopyMethod baseline = new CopyMethod("mongo-kafka (stock source + sink)",
-                new MongoKafkaDeployment(clusters, runtime.connectClient()), false);
+            CopyMethod baseline = new CopyMethod("mongo-kafka (stock source + sink)", stock, false);
             List<CopyResult> copies = new CopyScenario(clusters, costs, List.of(limit, baseline,
                 new CopyMethod("c2c-sync, 1 sync group", c2c, true),
                 new CopyMethod("c2c-sync, " + groups + " sync groups", c2c, false)), copyTimeout).run(datasets);

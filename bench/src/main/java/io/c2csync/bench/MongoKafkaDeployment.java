@@ -1,29 +1,51 @@
 package io.c2csync.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.c2csync.connect.ConnectClient;
+import io.c2csync.runtime.EmbeddedRuntime;
+import io.c2csync.runtime.RuntimeConfig;
 
 /**
- * The plain mongo-kafka 2.0.1 pipeline on the bench's own worker: one stock MongoSourceConnector with
+ * The plain mongo-kafka 2.0.1 pipeline on an embedded runtime of its own per sync, started cold as c2c-sync's is (a
+ * JVM warmed by the previous measurement would copy faster than one that compiles its code while copying): one stock
+ * MongoSourceConnector with
  * {@code copy_existing} per database's collection (database or cluster scope copy_existing breaks with driver 5.x)
  * and one stock MongoSinkConnector with its ChangeStreamHandler, BSON on the wire, the same batch size as the others.
  */
 public final class MongoKafkaDeployment implements Deployment {
 
     private final Clusters clusters;
-    private final ConnectClient connect;
+    private final RuntimeConfig runtimeConfig;
+    private volatile EmbeddedRuntime running;
 
-    public MongoKafkaDeployment(Clusters clusters, ConnectClient connect) {
+    public MongoKafkaDeployment(Clusters clusters, RuntimeConfig runtimeConfig) {
         this.clusters = clusters;
-        this.connect = connect;
+        this.runtimeConfig = runtimeConfig;
+    }
+
+    /** The running sync's Connect worker; empty when none runs. */
+    List<ProcessHandle> worker() {
+        EmbeddedRuntime runtime = running;
+        return runtime == null ? List.of() : runtime.workerProcess().processTree();
+    }
+
+    /** The running sync's Kafka broker; empty when none runs. */
+    List<ProcessHandle> broker() {
+        EmbeddedRuntime runtime = running;
+        return runtime == null ? List.of() : runtime.brokerProcess().processTree();
     }
 
     @Override
     public RunningSync prepare(SyncPlan plan) {
-        ConnectorSet connectors = new ConnectorSet(connect);
+        if (running != null) {
+            throw new IllegalStateException("one mongo-kafka pipeline at a time; " + running.runDir() + " still runs");
+        }
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(runtimeConfig);
+        running = runtime;
+        ConnectorSet connectors = new ConnectorSet(runtime.connectClient());
         String prefix = plan.syncId();
         return new RunningSync() {
             @Override
@@ -52,7 +74,12 @@ public final class MongoKafkaDeployment implements Deployment {
 
             @Override
             public void close() {
-                connectors.close();
+                try {
+                    connectors.close();
+                } finally {
+                    running = null;
+                    runtime.close();
+                }
             }
         };
     }

@@ -142,7 +142,8 @@ final class Report {
         md.append("### Cost per measurement (CPU seconds, peak RSS in MiB, from /proc)\n\n"
             + "The bench JVM holds both emulators, the direct copy and the writer; the control plane is c2c-sync's own "
             + "JVM (`c2c-sync run`); for c2c-sync's rows the Connect worker and Kafka broker are the ones its control "
-            + "plane started, for the others the bench's own. Peak RSS is reset before each measurement (`clear_refs`); "
+            + "plane started, for mongo-kafka's the ones started for it (each copy on a fresh runtime, cold like "
+            + "c2c-sync's); the direct copy uses neither. Peak RSS is reset before each measurement (`clear_refs`); "
             + "CPU and RSS cover the measurement only, not the start of the processes.\n\n");
         List<String> processes = rows.isEmpty() ? List.of() : rows.get(0).costs().stream().map(ProcessCost::process).toList();
         md.append("| measurement | ").append(processes.stream().map(p -> p + " CPU s | " + p + " peak RSS")

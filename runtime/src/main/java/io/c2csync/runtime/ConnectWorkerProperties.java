@@ -33,7 +33,7 @@ public final class ConnectWorkerProperties {
         properties.put("status.storage.replication.factor", "1");
         properties.put("offset.storage.partitions", "5");
         properties.put("status.storage.partitions", "1");
-        properties.put("offset.flush.interval.ms", "1000");
+        properties.put("offset.flush.interval.ms", "250");
 
         // as in compose/connect-distributed.properties: connectors choose their own converters
         properties.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
