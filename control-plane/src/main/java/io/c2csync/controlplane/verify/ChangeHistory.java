@@ -37,7 +37,9 @@ final class ChangeHistory {
     private static final Set<Integer> HISTORY_LOST = Set.of(286, 280, 136);
     /** The destination's user needs {@code changeStream} only for a reversible sync. */
     private static final int UNAUTHORIZED = 13;
-    private static final Duration POLL_WAIT = Duration.ofMillis(50);
+    /** A one-off reading's: each getMore waits up to 50 ms for events, and the next is sent at once. */
+    static final Pace READING = new Pace(Duration.ofMillis(50), Duration.ZERO);
+    private static final long GATHER_STEP_MILLIS = 20;
     private static final int BATCH_SIZE = 1_000;
     /** Only what {@link #note} reads: no full documents or update descriptions travel. */
     private static final List<BsonDocument> KEYS_ONLY = List.of(new BsonDocument("$project", new BsonDocument()
@@ -63,27 +65,41 @@ final class ChangeHistory {
 
     /** @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all */
     void note(ClusterTime start, ClusterTime end, RecheckScope scope, VerificationProgress progress) {
-        read(start, () -> Optional.of(end), POLL_WAIT, scope, progress);
+        read(start, () -> Optional.of(end), READING, scope, progress);
+    }
+
+    /**
+     * How a reading polls.
+     *
+     * @param pollWait how long a getMore waits for events when there are none
+     * @param gather while the end is unknown, how long events gather on the server before the next getMore: a server
+     *     answers a waiting getMore as soon as it has one event, so a stream followed at once costs a round trip (on
+     *     both sides) per event; gathered, one per batch
+     */
+    record Pace(Duration pollWait, Duration gather) {
     }
 
     /**
      * Reads from {@code start} until the end {@code end} gives, which may be empty at first and given while this
-     * reads: until then every event is noted and the stream is polled on, each poll waiting up to {@code pollWait}.
+     * reads: until then every event is noted and the stream is polled on at {@code pace}.
      * The stream counts as standing still at the end of its history only after two empty polls begun once the end was
      * known.
      *
      * @throws ChangeHistoryUnavailableException when the stream cannot be read from {@code start} or not at all
      */
-    void read(ClusterTime start, Supplier<Optional<ClusterTime>> end, Duration pollWait, RecheckScope scope,
+    void read(ClusterTime start, Supplier<Optional<ClusterTime>> end, Pace pace, RecheckScope scope,
             VerificationProgress progress) {
         try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = client.watch(KEYS_ONLY, BsonDocument.class)
                 .startAtOperationTime(new BsonTimestamp((int) start.seconds(), start.increment()))
-                .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(pollWait.toMillis(), TimeUnit.MILLISECONDS)
+                .showExpandedEvents(true).batchSize(BATCH_SIZE).maxAwaitTime(pace.pollWait().toMillis(), TimeUnit.MILLISECONDS)
                 .cursor()) {
             BsonDocument idleAt = null;
             boolean polledEmpty = false;
             while (true) {
                 progress.stopIfCancelled();
+                if (cursor.available() == 0) {
+                    gather(end, pace.gather(), progress);
+                }
                 Optional<ClusterTime> endWhenPolled = end.get();
                 ChangeStreamDocument<BsonDocument> event = cursor.tryNext();
                 if (event != null) {
@@ -118,6 +134,21 @@ final class ChangeHistory {
                         + e.getCode() + ": " + e.getMessage() + ")", e);
             }
             throw e;
+        }
+    }
+
+    /** Waits up to {@code gather} before the next getMore, less once the end is known. */
+    private static void gather(Supplier<Optional<ClusterTime>> end, Duration gather, VerificationProgress progress) {
+        long until = System.nanoTime() + gather.toNanos();
+        long left;
+        while (end.get().isEmpty() && (left = until - System.nanoTime()) > 0) {
+            progress.stopIfCancelled();
+            try {
+                Thread.sleep(Math.min(GATHER_STEP_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VerificationCancelledException();
+            }
         }
     }
 

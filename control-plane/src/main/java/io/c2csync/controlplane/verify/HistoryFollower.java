@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
  */
 final class HistoryFollower {
     private static final Logger log = LoggerFactory.getLogger(HistoryFollower.class);
-    /** Mostly idle polls for a long time, so longer than a one-off reading's; once given its end, it reads on after at most about one. */
-    private static final Duration POLL_WAIT = Duration.ofMillis(200);
+    /**
+     * Follows for a long time, so polls less often than a one-off reading: events gather for half a second between
+     * getMores; once given its end, it reads on at once (after at most one getMore under way).
+     */
+    private static final ChangeHistory.Pace FOLLOWING = new ChangeHistory.Pace(Duration.ofMillis(200), Duration.ofMillis(500));
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final ChangeHistory history;
@@ -43,7 +46,7 @@ final class HistoryFollower {
 
     private void follow(ClusterTime start) {
         try {
-            history.read(start, () -> Optional.ofNullable(end), POLL_WAIT, scope, stop);
+            history.read(start, () -> Optional.ofNullable(end), FOLLOWING, scope, stop);
             read.complete(scope);
         } catch (VerificationCancelledException e) {
             read.completeExceptionally(e);

@@ -3,17 +3,27 @@ package io.c2csync.controlplane.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.c2csync.controlplane.mongo.MongoClusterAdmin;
 import io.c2csync.controlplane.sync.ClusterTime;
 import io.c2csync.emulator.EmulatedClusters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +140,37 @@ class IncrementalRecheckTest {
         } finally {
             follower.stop();
             follower.awaitStopped();
+        }
+    }
+
+    @Test
+    void whileItsEndIsUnknownAReadingLetsEventsGatherInsteadOfSendingAGetMorePerEvent() throws Exception {
+        ClusterTime start = after(1);
+        List<String> commands = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        };
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(CLUSTERS.get(1).connectionString()))
+                .addCommandListener(listener).build())) {
+            AtomicReference<ClusterTime> end = new AtomicReference<>();
+            RecheckScope scope = new RecheckScope(100);
+            ChangeHistory.Pace gatherForAnHour = new ChangeHistory.Pace(Duration.ofMillis(50), Duration.ofHours(1));
+            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> new ChangeHistory(counted, "destination",
+                    filter()).read(start, () -> Optional.ofNullable(end.get()), gatherForAnHour, scope, new VerificationProgress()));
+            for (int i = 0; i < 30; i++) {
+                orders(1).updateOne(Filters.eq("_id", i), Updates.set("total", -1 - i));
+            }
+            long getMoresWhileWriting = commands.stream().filter("getMore"::equals).count();
+
+            end.set(now(1));
+            reading.get(30, TimeUnit.SECONDS);
+
+            assertThat(getMoresWhileWriting).isZero();
+            assertThat(scope.describe()).isEqualTo("30 keys in 1 namespaces, 0 namespaces and 0 databases in full");
         }
     }
 
