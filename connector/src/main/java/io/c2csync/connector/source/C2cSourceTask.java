@@ -29,6 +29,8 @@ public class C2cSourceTask extends SourceTask {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(C2cSourceTask.class);
   private static final String STARTUP_MODE = "startup.mode";
+  private static final long STREAM_GATHER_MILLIS = 20;
+  private static final int STREAM_SMALL_BATCH = 100;
 
   private Map<String, String> props;
   private MongoClient copyClient;
@@ -39,6 +41,7 @@ public class C2cSourceTask extends SourceTask {
   private volatile MongoSourceTask streaming;
   /** Until Connect stored an offset holding the resume token, the copy sends one record and waits. */
   private final ResumePointStorage resumePointStorage = new ResumePointStorage();
+  private final StreamPacer pacer = new StreamPacer(STREAM_GATHER_MILLIS, STREAM_SMALL_BATCH);
 
   @Override
   public String version() {
@@ -77,7 +80,10 @@ public class C2cSourceTask extends SourceTask {
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
     if (copy == null) {
-      return streaming.poll();
+      pacer.beforePoll();
+      List<SourceRecord> records = streaming.poll();
+      pacer.polled(records);
+      return records;
     }
     if (resumePointStorage.mustWait()) {
       return null;
