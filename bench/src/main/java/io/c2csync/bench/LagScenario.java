@@ -24,6 +24,9 @@ public final class LagScenario {
     private static final Logger LOG = LoggerFactory.getLogger(LagScenario.class);
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration LIVE = Duration.ofSeconds(120);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** The run number of the warm-up writes: measured runs are numbered from 0. */
+    private static final int WARM_UP_RUN = -2;
 
     /** The direct apply rate and one result per rate; {@code unmatched} counts destination changes no write made. */
     public record Outcome(Rate directApply, List<LagResult> results, long unmatched) {
@@ -55,6 +58,7 @@ public final class LagScenario {
             awaitLive(sync);
             try (LagObserver observer = new LagObserver(
                 clusters.destinationClient().getDatabase(DATABASE).getCollection("docs"), log)) {
+                warmUp(writer, direct.perSecond() * percents.get(0) / 100, log, sync, observer);
                 for (int run = 0; run < percents.size(); run++) {
                     int percent = percents.get(run);
                     double target = direct.perSecond() * percent / 100;
@@ -74,6 +78,16 @@ public final class LagScenario {
             clusters.clearDestination(List.of(DATABASE));
             clusters.sourceClient().getDatabase(DATABASE).drop();
         }
+    }
+
+    /**
+     * A few seconds at the first rate, not reported: the freshly started JVMs compile the change path while they apply
+     * it (a sync that runs for hours has long done that), which would show as a stall in the first rate's figures.
+     */
+    private static void warmUp(ChangeWriter writer, double rate, WriteLog log, Deployment.RunningSync sync,
+            LagObserver observer) {
+        writer.run(rate, WARM_UP, WARM_UP_RUN);
+        drain(log, WARM_UP_RUN, sync, observer);
     }
 
     /** The writer's mix straight into the destination, as fast as one thread goes, for half a run's duration. */

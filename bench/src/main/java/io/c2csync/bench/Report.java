@@ -63,7 +63,8 @@ final class Report {
     Report lag(LagScenario.Outcome outcome, Duration duration) {
         md.append(String.format("### Change event application (c2c-sync, 1 sync group)%n%n"
                 + "Direct apply rate (the writer's mix, one op per call, straight into the destination emulator): "
-                + "**%,.0f ops/s**. The writer then runs on the source for %d s per rate (50 %% inserts, 30 %% updates, "
+                + "**%,.0f ops/s**. After 5 s of warm-up writes at the first rate (not reported: the fresh JVMs compile the "
+                + "change path), the writer runs on the source for %d s per rate (50 %% inserts, 30 %% updates, "
                 + "20 %% deletes, ~200 B documents); lag = time the change appears in the destination's change stream "
                 + "minus the time it was issued on the source. Bounded = every change arrived within 60 s after the "
                 + "run and, in the second half of the run, lag grew by at most %.0f ms per second of writing (least-squares "

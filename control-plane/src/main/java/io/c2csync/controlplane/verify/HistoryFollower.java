@@ -18,7 +18,7 @@ final class HistoryFollower {
      * Follows for a long time, so polls less often than a one-off reading: events gather for half a second between
      * getMores; once given its end, it reads on at once (after at most one getMore under way).
      */
-    private static final ChangeHistory.Pace FOLLOWING = new ChangeHistory.Pace(Duration.ofMillis(200), Duration.ofMillis(500));
+    private static final ChangeHistory.Pace FOLLOWING = new ChangeHistory.Pace(Duration.ofMillis(100), Duration.ofMillis(500));
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final ChangeHistory history;
