@@ -49,8 +49,17 @@ final class FirstArrival implements AutoCloseable {
             destination.getDatabase(database).getCollection(Dataset.COLLECTION).estimatedDocumentCount() > 0);
     }
 
-    /** Seconds from the start of the copy to its first document on the destination. */
+    /**
+     * Seconds from the start of the copy to its first document on the destination. Called once the copy is complete:
+     * a copy faster than one poll is seen at the watcher's next look.
+     */
     double secondsToFirstDocument() {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the first-arrival watch", e);
+        }
         if (failure != null) {
             throw new IllegalStateException("Watching the destination for the first document failed", failure);
         }
