@@ -2,7 +2,10 @@ package io.c2csync.connector.sink;
 
 import java.util.List;
 
+import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.RawBsonDocument;
 
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertOneModel;
@@ -53,7 +56,20 @@ final class FullDocumentWrites {
         List.of(new DeleteOneModel<>(event.idFilter()), new InsertOneModel<>(document)));
   }
 
+  /** Reads the top-level names only: a raw document's {@code keySet()} would decode all of it. */
   private static boolean hasDollarPrefixedField(BsonDocument document) {
-    return document.keySet().stream().anyMatch(name -> name.startsWith("$"));
+    if (!(document instanceof RawBsonDocument raw)) {
+      return document.keySet().stream().anyMatch(name -> name.startsWith("$"));
+    }
+    try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
+      reader.readStartDocument();
+      while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+        if (reader.readName().startsWith("$")) {
+          return true;
+        }
+        reader.skipValue();
+      }
+      return false;
+    }
   }
 }

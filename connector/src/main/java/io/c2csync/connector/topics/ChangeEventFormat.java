@@ -17,7 +17,6 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonValueCodec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
-import org.bson.codecs.RawBsonDocumentCodec;
 import org.bson.io.BasicOutputBuffer;
 
 /**
@@ -46,7 +45,6 @@ public final class ChangeEventFormat {
   public static final String FRESH_COPY = "c2cFreshCopy";
 
   private static final Set<String> RAW_FIELDS = Set.of("fullDocument", "fullDocumentBeforeChange");
-  private static final RawBsonDocumentCodec RAW_CODEC = new RawBsonDocumentCodec();
   private static final BsonValueCodec VALUE_CODEC = new BsonValueCodec();
   private static final DecoderContext DECODING = DecoderContext.builder().build();
   private static final EncoderContext ENCODING = EncoderContext.builder().build();
@@ -87,24 +85,26 @@ public final class ChangeEventFormat {
           + declaredLength + " bytes but has " + bytes.length);
     }
     try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
-      return decodeEvent(reader);
+      return decodeEvent(reader, bytes);
     } catch (BsonSerializationException | BsonInvalidOperationException | IllegalArgumentException e) {
       throw new MalformedChangeEventException("record value is not a valid BSON document: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The event's fields decoded, except its documents ({@code fullDocument}), which stay raw BSON after a walk over
-   * their structure: the sink hands them to the driver, which sends their bytes as they are instead of decoding
-   * every string and encoding it again.
+   * The event's fields decoded, except its documents ({@code fullDocument}), which stay raw BSON (views of the
+   * record's bytes) after a walk over their structure: the sink hands them to the driver, which sends their bytes as
+   * they are instead of decoding every string and encoding it again.
    */
-  private static BsonDocument decodeEvent(BsonBinaryReader reader) {
+  private static BsonDocument decodeEvent(BsonBinaryReader reader, byte[] bytes) {
     BsonDocument event = new BsonDocument();
     reader.readStartDocument();
     while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
       String name = reader.readName();
       if (reader.getCurrentBsonType() == BsonType.DOCUMENT && RAW_FIELDS.contains(name)) {
-        RawBsonDocument document = RAW_CODEC.decode(reader, DECODING);
+        int start = reader.getBsonInput().getPosition();
+        reader.skipValue();
+        RawBsonDocument document = new RawBsonDocument(bytes, start, reader.getBsonInput().getPosition() - start);
         requireWellFormed(document);
         event.put(name, document);
       } else {
