@@ -17,6 +17,10 @@ final class DocumentMerge {
 
     /** Counts of a merged collection. */
     record Counts(long sourceDocuments, long destinationDocuments, long comparedDocuments) {
+        Counts plus(Counts other) {
+            return new Counts(sourceDocuments + other.sourceDocuments, destinationDocuments + other.destinationDocuments,
+                    comparedDocuments + other.comparedDocuments);
+        }
     }
 
     Counts merge(MongoNamespace namespace, OrderedDocuments source, OrderedDocuments destination) {

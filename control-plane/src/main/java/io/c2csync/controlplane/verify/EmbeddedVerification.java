@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * an event still in flight differs until it is applied. Each pass notes the cluster time of both sides before its
  * first read and the keys (or namespaces) it saw differing.
  *
+ * <p>Between full passes, every {@code recheckInterval}, a recheck pass compares only what the last completed pass
+ * (full or recheck) saw differing and what changed on either side since it began, as the final check below does,
+ * except that counts in flight do not decide. It completes a pass as a full one does: for the same reason the final
+ * check holds, every key it did not compare still has the version the pass before it saw equal. So the final check is
+ * left with the keys changed in the last seconds, however long ago the last full pass was.
+ *
  * <p>The commit's final check ({@link #finalCheck}) runs once the destination has applied everything and the source
  * is write-blocked, and that one decides. It is incremental: it compares the catalog and the exact document count of
  * every namespace, and the documents of: the keys the last completed pass saw differing; every key changed on the
@@ -100,17 +106,24 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     /** What the last final check read of the change streams; null before the first incremental one. */
     private HistoryReading lastReading;
     private Instant nextPassDue = Instant.MIN;
+    private Instant nextRecheckDue = Instant.MIN;
+    private long rechecksDone;
     private Future<VerificationResult> finalCheck;
 
     /**
-     * @param passInterval the pause between the end of one pass beside the sync and the start of the next
+     * @param passInterval the pause between the end of one full pass beside the sync and the start of the next
+     * @param recheckInterval the pause between the end of one pass beside the sync and the start of a recheck pass
      * @param maxDifferences how many differences a failed final check lists
      */
-    public record Settings(Duration passInterval, int maxDifferences) {
+    public record Settings(Duration passInterval, Duration recheckInterval, int maxDifferences) {
         public Settings {
             if (passInterval.isNegative()) {
                 throw new IllegalArgumentException("the pause between verification passes must not be negative, got "
                         + passInterval);
+            }
+            if (recheckInterval.isNegative()) {
+                throw new IllegalArgumentException("the pause between verification rechecks must not be negative, got "
+                        + recheckInterval);
             }
             if (maxDifferences < 1) {
                 throw new IllegalArgumentException("a failed final check must list at least 1 difference, got "
@@ -119,7 +132,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofMinutes(1), 20);
+            return new Settings(Duration.ofMinutes(1), Duration.ofSeconds(1), 20);
         }
     }
 
@@ -329,19 +342,31 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         }
     }
 
-    /** One pass beside the sync when the sync runs, its copy is done and the pause after the last pass is over. */
+    /**
+     * When the sync runs and its copy is done: a full pass once the pause after the last one is over, else a recheck
+     * pass once the pause after the last pass of either kind is over.
+     */
     private void passIfDue() {
         Optional<SyncRecord> current = sync.current();
         stopFollowersUnlessFollowing(current);
         Optional<SyncRecord> running = current.filter(record -> record.spec().verificationEnabled()
                 && record.state() == SyncState.RUNNING && record.runningProcedure().isEmpty());
-        if (running.isEmpty() || clock.instant().isBefore(nextPassDue)) {
+        Instant now = clock.instant();
+        if (running.isEmpty() || now.isBefore(nextPassDue) && now.isBefore(nextRecheckDue)) {
             return;
         }
         ConnectorPair pair = running.get().currentPair();
         if (!heartbeats.copyDone(pair)) {
             return;
         }
+        if (now.isBefore(nextPassDue)) {
+            recheckIfFollowed(pair);
+        } else {
+            fullPass(pair);
+        }
+    }
+
+    private void fullPass(ConnectorPair pair) {
         Pass pass = begin(pair);
         try {
             ClusterTime sourceStart = passStart(pair.direction().source());
@@ -356,6 +381,55 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         } finally {
             ended(pass);
         }
+    }
+
+    /**
+     * A recheck pass after the last completed pass of {@code pair}, when its followers still follow; when one of them
+     * failed, the next pass is a full one.
+     */
+    private void recheckIfFollowed(ConnectorPair pair) {
+        CompletedPass since;
+        PassFollowers followed;
+        synchronized (this) {
+            since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
+            followed = followers != null && followers.follows(since) ? followers : null;
+        }
+        if (followed == null) {
+            return;
+        }
+        ClusterTime sourceStart = passStart(pair.direction().source());
+        ClusterTime destinationStart = passStart(pair.direction().destination());
+        RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+        scope.addAll(since.differing());
+        try {
+            scope.addAll(followed.finish(clusters.get(pair.direction().source()).clusterTime(),
+                    clusters.get(pair.direction().destination()).clusterTime()));
+        } catch (ExecutionException e) {
+            log.warn("A change stream follower of pair {} failed; the next verification pass compares in full",
+                    pair.id().generation(), e.getCause());
+            fullPassNext();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VerificationCancelledException();
+        } finally {
+            stopFollowers(followed);
+        }
+        RecheckScope differing = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
+        VerificationResult result = verifier(pair, new VerificationProgress()).recheckWhileSyncing(scope, differing);
+        completed(pair, new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
+        rechecked();
+        log.debug("Verification recheck beside the sync of pair {} ({}): {}", pair.id().generation(), scope.describe(),
+                result.summary(SHOWN_IN_SUMMARY));
+    }
+
+    private synchronized void fullPassNext() {
+        nextPassDue = clock.instant();
+    }
+
+    private synchronized void rechecked() {
+        rechecksDone++;
+        nextRecheckDue = clock.instant().plus(settings.recheckInterval());
     }
 
     /** The cluster's time one second early: a write in flight as it is read has an earlier time but is not yet visible. */
@@ -417,6 +491,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             passesDone++;
         }
         nextPassDue = clock.instant().plus(settings.passInterval());
+        nextRecheckDue = clock.instant().plus(settings.recheckInterval());
     }
 
     private Verifier verifier(ConnectorPair pair, VerificationProgress progress) {
@@ -436,6 +511,16 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     /** Events the followers of the last completed pass have read so far; empty when none follow. */
     synchronized Optional<Long> eventsFollowed() {
         return Optional.ofNullable(followers).map(PassFollowers::eventsRead);
+    }
+
+    /** Recheck passes completed beside the sync. */
+    synchronized long rechecksDone() {
+        return rechecksDone;
+    }
+
+    /** The last completed pass, full or recheck; empty when none completed since the copy. */
+    synchronized Optional<CompletedPass> lastCompletedPass() {
+        return Optional.ofNullable(completed);
     }
 
     /** Whether a follower of the last completed pass failed; false when none follow. */

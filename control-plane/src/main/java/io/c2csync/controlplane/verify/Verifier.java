@@ -53,7 +53,7 @@ public final class Verifier {
 
     /** The full comparison; every difference it finds is also noted in {@code seen}. */
     VerificationResult verify(RecheckScope seen) {
-        return run(seen, null);
+        return run(seen, null, Counts.DECIDE);
     }
 
     /**
@@ -63,14 +63,25 @@ public final class Verifier {
      * difference is also noted in {@code seen}.
      */
     VerificationResult recheck(RecheckScope scope, RecheckScope seen) {
-        return run(seen, scope);
+        return run(seen, scope, Counts.DECIDE);
     }
 
+    /**
+     * {@link #recheck} while the sync runs: the exact counts of a namespace differ while events are in flight, so they
+     * are not compared and do not send the namespace to the full comparison; the keys {@code scope} names decide.
+     */
+    VerificationResult recheckWhileSyncing(RecheckScope scope, RecheckScope seen) {
+        return run(seen, scope, Counts.IGNORED);
+    }
+
+    /** Whether a recheck compares a namespace's exact document counts, and compares it in full when they differ. */
+    private enum Counts { DECIDE, IGNORED }
+
     /** {@code scope} null: every document. */
-    private VerificationResult run(RecheckScope seen, RecheckScope scope) {
+    private VerificationResult run(RecheckScope seen, RecheckScope scope, Counts counts) {
         progress.phase(VerificationPhase.INITIAL_HASHING);
         try {
-            VerificationResult result = compareAll(seen, scope);
+            VerificationResult result = compareAll(seen, scope, counts);
             progress.phase(VerificationPhase.DONE);
             return result;
         } catch (RuntimeException e) {
@@ -79,7 +90,7 @@ public final class Verifier {
         }
     }
 
-    private VerificationResult compareAll(RecheckScope seen, RecheckScope scope) {
+    private VerificationResult compareAll(RecheckScope seen, RecheckScope scope, Counts counts) {
         DifferenceCollector differences = new DifferenceCollector(maxDifferences, seen);
         SortedMap<String, CollectionSpec> sourceCatalog = catalog(source, Side.SOURCE);
         SortedMap<String, CollectionSpec> destinationCatalog = catalog(destination, Side.DESTINATION);
@@ -87,7 +98,7 @@ public final class Verifier {
         names.addAll(destinationCatalog.keySet());
         List<NamespaceReport> reports = new ArrayList<>();
         for (String name : names) {
-            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences, scope));
+            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences, scope, counts));
         }
         return new VerificationResult(reports, differences.first(), differences.count());
     }
@@ -102,7 +113,7 @@ public final class Verifier {
 
     /** One namespace; either spec may be null (absent on that side), not both. */
     private NamespaceReport compare(CollectionSpec sourceSpec, CollectionSpec destinationSpec, DifferenceCollector differences,
-            RecheckScope scope) {
+            RecheckScope scope, Counts counts) {
         long before = differences.count();
         MongoNamespace namespace = (sourceSpec != null ? sourceSpec : destinationSpec).namespace();
         if (sourceSpec == null) {
@@ -118,13 +129,15 @@ public final class Verifier {
                         .forEach(differences::add);
             }
         }
-        DocumentMerge.Counts counts;
+        DocumentMerge.Counts documents;
         if (!holdsDocuments(sourceSpec) || !holdsDocuments(destinationSpec)) {
-            counts = new DocumentMerge.Counts(0, 0, 0);
+            documents = new DocumentMerge.Counts(0, 0, 0);
         } else if (scope == null || sourceSpec == null || destinationSpec == null || scope.comparedInFull(namespace)) {
-            counts = documents(namespace, differences);
+            documents = documents(namespace, differences);
+        } else if (counts == Counts.DECIDE) {
+            documents = rechecked(namespace, scope, differences);
         } else {
-            counts = rechecked(namespace, scope, differences);
+            documents = keys(namespace, scope, differences);
         }
         if (sourceSpec != null) {
             progress.counters(Side.SOURCE).collectionScanned();
@@ -132,8 +145,8 @@ public final class Verifier {
         if (destinationSpec != null) {
             progress.counters(Side.DESTINATION).collectionScanned();
         }
-        return new NamespaceReport(namespace, counts.sourceDocuments(), counts.destinationDocuments(),
-                counts.comparedDocuments(), differences.count() - before);
+        return new NamespaceReport(namespace, documents.sourceDocuments(), documents.destinationDocuments(),
+                documents.comparedDocuments(), differences.count() - before);
     }
 
     /** An absent side counts as an empty collection, so that every document of the other side is reported. */
@@ -151,19 +164,24 @@ public final class Verifier {
         if (sourceCount != destinationCount) {
             return documents(namespace, differences);
         }
-        long compared = 0;
+        return new DocumentMerge.Counts(sourceCount, destinationCount, keys(namespace, scope, differences).comparedDocuments());
+    }
+
+    /** The documents of the keys {@code scope} names, in chunks; counts of the documents read on each side. */
+    private DocumentMerge.Counts keys(MongoNamespace namespace, RecheckScope scope, DifferenceCollector differences) {
+        DocumentMerge.Counts total = new DocumentMerge.Counts(0, 0, 0);
         List<BsonValue> chunk = new ArrayList<>(KEYS_PER_READ);
         for (BsonValue id : scope.keys(namespace)) {
             chunk.add(id);
             if (chunk.size() == KEYS_PER_READ) {
-                compared += documents(namespace, chunk, differences).comparedDocuments();
+                total = total.plus(documents(namespace, chunk, differences));
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
-            compared += documents(namespace, chunk, differences).comparedDocuments();
+            total = total.plus(documents(namespace, chunk, differences));
         }
-        return new DocumentMerge.Counts(sourceCount, destinationCount, compared);
+        return total;
     }
 
     private DocumentMerge.Counts documents(MongoNamespace namespace, List<BsonValue> ids, DifferenceCollector differences) {

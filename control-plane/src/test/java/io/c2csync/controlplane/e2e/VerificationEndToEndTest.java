@@ -49,7 +49,7 @@ class VerificationEndToEndTest {
     private static final int USER_WRITES_BLOCKED = 371;
     private static final int ORDERS = 300;
     /** Short, so that the test sees passes beside the sync after the first one. */
-    private static final EmbeddedVerification.Settings VERIFIER = new EmbeddedVerification.Settings(Duration.ofSeconds(2), 20);
+    private static final EmbeddedVerification.Settings VERIFIER = new EmbeddedVerification.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), 20);
 
     private final List<EmulatedReplicaSet> clusters = new ArrayList<>();
     private final List<MongoClient> appClients = new ArrayList<>();

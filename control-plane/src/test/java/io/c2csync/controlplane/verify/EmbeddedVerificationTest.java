@@ -75,8 +75,18 @@ class EmbeddedVerificationTest {
             orders(cluster).insertMany(orders);
         }
         // one pass beside the sync, then none for the rest of the test
-        verification = new EmbeddedVerification(new PersistedSync(store), clients, clusters, new AppliedHeartbeats(clients, topics),
-                new EmbeddedVerification.Settings(Duration.ofHours(1), 5), Clock.systemUTC());
+        verification = verification(Duration.ofHours(1));
+    }
+
+    private EmbeddedVerification verification(Duration recheckInterval) {
+        return new EmbeddedVerification(new PersistedSync(store), clients, clusters, new AppliedHeartbeats(clients, topics),
+                new EmbeddedVerification.Settings(Duration.ofHours(1), recheckInterval, 5), Clock.systemUTC());
+    }
+
+    /** Recheck passes back to back after the first full pass (none before it). */
+    private void rechecking() {
+        verification.close();
+        verification = verification(Duration.ZERO);
     }
 
     @AfterEach
@@ -221,6 +231,51 @@ class EmbeddedVerificationTest {
         assertThat(verification.lastHistoryReading()).hasValueSatisfying(reading -> {
             assertThat(reading.followed()).isTrue();
             assertThat(reading.eventsRead()).isLessThan(written);
+        });
+    }
+
+    @Test
+    void recheckPassesLeaveTheFinalCheckOnlyWhatChangedSinceTheLastOne() {
+        rechecking();
+        ConnectorPair pair = runningWithOnePassDone();
+        for (int cluster = 0; cluster < 2; cluster++) {
+            orders(cluster).updateMany(Filters.empty(), Updates.inc("total", 1));
+        }
+
+        awaitRecheckBegunAfterNow();
+        assertThat(verification.rechecksDone()).isPositive();
+        assertThat(verification.report(pair).orElseThrow().source()).as("the last full pass, as /progress shows it")
+                .isEqualTo(new VerificationReport.Side(ORDERS, ORDERS, 1, 1, "stream hashing"));
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).summary()).isEqualTo("equal: 1 namespaces, 0 documents compared");
+    }
+
+    @Test
+    void aDifferenceOnTheDestinationIsCarriedThroughRecheckPassesToTheFinalCheck() {
+        rechecking();
+        ConnectorPair pair = runningWithOnePassDone();
+        orders(1).updateOne(Filters.eq("_id", 7), Updates.set("total", -7));
+
+        awaitRecheckBegunAfterNow();
+        long rechecks = verification.rechecksDone();
+        await("one more recheck pass", WAIT).until(() -> verification.rechecksDone() > rechecks);
+        verification.finalCheck(pair, commitPoint());
+
+        assertThat(awaitResult(pair).differences()).containsExactly(
+                "CHANGED_VALUE shop.orders _id 7: field total: source int32 7, destination int32 -7");
+    }
+
+    /** Ticks both clocks (outside the synced namespaces) until a completed recheck pass began after both clocks' time now. */
+    private void awaitRecheckBegunAfterNow() {
+        ClusterTime now = clusters.cluster0().clusterTime().isAfter(clusters.cluster1().clusterTime())
+                ? clusters.cluster0().clusterTime() : clusters.cluster1().clusterTime();
+        await("a recheck pass begun after " + now, WAIT).until(() -> {
+            for (int cluster = 0; cluster < 2; cluster++) {
+                CLUSTERS.client(cluster).getDatabase(MarkerNamespace.DATABASE).getCollection("ticks").insertOne(new Document());
+            }
+            return verification.lastCompletedPass().filter(pass -> pass.sourceStart().isAfter(now)
+                    && pass.destinationStart().isAfter(now)).isPresent();
         });
     }
 

@@ -97,6 +97,35 @@ class IncrementalRecheckTest {
     }
 
     @Test
+    void whileSyncingDifferentCountsDoNotDecideAndOnlyTheScopedKeysAreCompared() {
+        ClusterTime start0 = after(0);
+        ClusterTime start1 = after(1);
+        orders(0).updateOne(Filters.eq("_id", 8), Updates.set("total", 80));
+        RecheckScope scope = changedSince(start0, start1);
+        orders(1).deleteOne(Filters.eq("_id", 12));
+
+        VerificationResult result = verifier().recheckWhileSyncing(scope, new RecheckScope(10));
+
+        assertThat(result.comparedDocuments()).isEqualTo(1);
+        assertThat(result.firstDifferences()).extracting(Difference::describe).containsExactly(
+                "CHANGED_VALUE shop.orders _id 8: field total: source int32 80, destination int32 8");
+    }
+
+    @Test
+    void anIndexDifferenceIsFoundAgainByEveryCheckButDoesNotSendTheDocumentsToTheFullComparison() {
+        orders(1).createIndex(Indexes.ascending("total"));
+        RecheckScope seen = new RecheckScope(10);
+
+        VerificationResult pass = verifier().verify(seen);
+        VerificationResult recheck = verifier().recheck(seen, new RecheckScope(10));
+
+        assertThat(pass.firstDifferences()).extracting(Difference::kind).containsExactly(DifferenceKind.EXTRA_INDEX);
+        assertThat(seen.describe()).isEqualTo("0 keys in 0 namespaces, 0 namespaces and 0 databases in full");
+        assertThat(recheck.firstDifferences()).extracting(Difference::kind).containsExactly(DifferenceKind.EXTRA_INDEX);
+        assertThat(recheck.comparedDocuments()).isZero();
+    }
+
+    @Test
     void aPassNotesTheKeysItSawDifferingForTheNextRecheck() {
         orders(1).updateOne(Filters.eq("_id", 5), Updates.set("total", -5));
         RecheckScope seen = new RecheckScope(10);
