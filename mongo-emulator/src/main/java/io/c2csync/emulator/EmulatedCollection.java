@@ -41,10 +41,22 @@ final class EmulatedCollection extends MemoryCollection {
     private FieldNameEscapes escapes = new FieldNameEscapes();
     /** Indexes with {@code prepareUnique: true}, by name. */
     private final Map<String, PreparedUniqueIndex> preparedUnique = new LinkedHashMap<>();
+    /** The last query matched, prepared for {@code _id $in} matching. */
+    private volatile IdInMatch lastMatch = IdInMatch.NONE;
 
     EmulatedCollection(EmulatedDatabase database, String collectionName, CollectionOptions options,
                        CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        IdInMatch match = lastMatch;
+        if (!match.isFor(query)) {
+            match = IdInMatch.of(query);
+            lastMatch = match;
+        }
+        return super.documentMatchesQuery(document, match.narrowedFor(document));
     }
 
     synchronized Document options() {

@@ -1,5 +1,6 @@
 package io.c2csync.emulator;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,7 +42,10 @@ final class EmulatorChannelHandler extends MongoDatabaseHandler {
             super.channelRead0(ctx, request);
             return;
         }
-        backend.handleAsync(message).whenComplete((reply, failure) -> {
+        long started = System.nanoTime();
+        CompletableFuture<Document> handled = backend.handleAsync(message);
+        SlowOperations.note(message, System.nanoTime() - started);
+        handled.whenComplete((reply, failure) -> {
             Document document = failure == null ? reply : errorReply(message, failure);
             stampClusterTime(document);
             MessageHeader header = new MessageHeader(replyIds.incrementAndGet(), message.getHeader().getRequestID());
