@@ -132,7 +132,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofMinutes(1), Duration.ofSeconds(1), 20);
+            return new Settings(Duration.ofMinutes(10), Duration.ofSeconds(1), 20);
         }
     }
 
@@ -338,7 +338,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         } catch (VerificationCancelledException e) {
             log.info("A verification pass was stopped for the commit's final check");
         } catch (RuntimeException e) {
-            log.warn("A verification pass beside the sync failed; trying again in {}", settings.passInterval(), e);
+            log.warn("A verification pass beside the sync failed; the commit's final check still decides", e);
         }
     }
 
@@ -385,7 +385,7 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
 
     /**
      * A recheck pass after the last completed pass of {@code pair}, when its followers still follow; when one of them
-     * failed, the next pass is a full one.
+     * or the recheck failed, the next pass is a full one (its followers are stopped, so nothing else can follow on).
      */
     private void recheckIfFollowed(ConnectorPair pair) {
         CompletedPass since;
@@ -416,7 +416,13 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             stopFollowers(followed);
         }
         RecheckScope differing = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
-        VerificationResult result = verifier(pair, new VerificationProgress()).recheckWhileSyncing(scope, differing);
+        VerificationResult result;
+        try {
+            result = verifier(pair, new VerificationProgress()).recheckWhileSyncing(scope, differing);
+        } catch (RuntimeException e) {
+            fullPassNext();
+            throw e;
+        }
         completed(pair, new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
         rechecked();
         log.debug("Verification recheck beside the sync of pair {} ({}): {}", pair.id().generation(), scope.describe(),

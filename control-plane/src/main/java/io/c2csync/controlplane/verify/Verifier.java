@@ -19,8 +19,11 @@ import org.bson.RawBsonDocument;
  * differences kept for the report.
  */
 public final class Verifier {
-    /** Differing keys a pass keeps per namespace for the next incremental check; beyond, the namespace is compared in full. */
-    static final int RECHECKED_KEYS_PER_NAMESPACE = 10_000;
+    /**
+     * Keys a scope keeps per namespace (a few MB); beyond, the namespace is compared in full. A recheck pass beside the
+     * sync covers a few seconds of changes, so this holds for a namespace written ~10,000 times a second.
+     */
+    static final int RECHECKED_KEYS_PER_NAMESPACE = 50_000;
     /** Keys read at once by an incremental check ({@code _id $in}). */
     private static final int KEYS_PER_READ = 1_000;
 
