@@ -24,13 +24,16 @@ final class IdInMatch {
     private static final String ID = "_id";
     private static final String IN = "$in";
 
-    private final Document query;
-    /** Listed values by {@link #groupOf}; null when the query is not of this shape. */
-    private final Map<Object, List<Object>> listed;
+    /** Matches no document: no listed value is of the document's group. */
+    private static final Document NO_VALUE = new Document(ID, new Document(IN, List.of()));
 
-    private IdInMatch(Document query, Map<Object, List<Object>> listed) {
+    private final Document query;
+    /** The query narrowed to each group's listed values, by {@link #groupOf}; null when the query is not of this shape. */
+    private final Map<Object, Document> narrowed;
+
+    private IdInMatch(Document query, Map<Object, Document> narrowed) {
         this.query = query;
-        this.listed = listed;
+        this.narrowed = narrowed;
     }
 
     static IdInMatch of(Document query) {
@@ -46,7 +49,9 @@ final class IdInMatch {
             }
             listed.computeIfAbsent(group, g -> new ArrayList<>()).add(value);
         }
-        return new IdInMatch(query, listed);
+        Map<Object, Document> narrowed = new HashMap<>();
+        listed.forEach((group, groupValues) -> narrowed.put(group, new Document(ID, new Document(IN, groupValues))));
+        return new IdInMatch(query, narrowed);
     }
 
     boolean isFor(Document other) {
@@ -55,14 +60,14 @@ final class IdInMatch {
 
     /** The query to match {@code document} with: the listed values that may equal its {@code _id}, or the whole query. */
     Document narrowedFor(Document document) {
-        if (listed == null) {
+        if (narrowed == null) {
             return query;
         }
         Object group = groupOf(document.get(ID));
         if (group == null) {
             return query;
         }
-        return new Document(ID, new Document(IN, listed.getOrDefault(group, List.of())));
+        return narrowed.getOrDefault(group, NO_VALUE);
     }
 
     /**

@@ -15,7 +15,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 final class SlowOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlowOperations.class);
-    static final long SLOW_MILLIS = 100;
+    private static final long SLOW_MILLIS = 100;
 
     private SlowOperations() {
     }
