@@ -223,12 +223,9 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             throws InterruptedException {
         Verifier verifier = verifier(pair, progress);
         long generation = pair.id().generation();
-        CompletedPass since;
-        PassFollowers followed;
-        synchronized (this) {
-            since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
-            followed = followers != null && followers.follows(since) ? followers : null;
-        }
+        LastPass last = lastPass(pair);
+        CompletedPass since = last.pass();
+        PassFollowers followed = last.followers();
         if (since == null) {
             log.info("Final verification of pair {}: no verification pass has completed since the copy; comparing both "
                     + "clusters in full", generation);
@@ -369,8 +366,8 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
     private void fullPass(ConnectorPair pair) {
         Pass pass = begin(pair);
         try {
-            ClusterTime sourceStart = passStart(pair.direction().source());
-            ClusterTime destinationStart = passStart(pair.direction().destination());
+            ClusterTime sourceStart = passStart(clusters.get(pair.direction().source()).clusterTime());
+            ClusterTime destinationStart = passStart(clusters.get(pair.direction().destination()).clusterTime());
             RecheckScope differing = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
             VerificationResult result = verifier(pair, pass.progress()).verify(differing);
             completed(pair, new CompletedPass(pair.id(), sourceStart, destinationStart, differing));
@@ -388,22 +385,20 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
      * or the recheck failed, the next pass is a full one (its followers are stopped, so nothing else can follow on).
      */
     private void recheckIfFollowed(ConnectorPair pair) {
-        CompletedPass since;
-        PassFollowers followed;
-        synchronized (this) {
-            since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
-            followed = followers != null && followers.follows(since) ? followers : null;
-        }
+        LastPass last = lastPass(pair);
+        CompletedPass since = last.pass();
+        PassFollowers followed = last.followers();
         if (followed == null) {
             return;
         }
-        ClusterTime sourceStart = passStart(pair.direction().source());
-        ClusterTime destinationStart = passStart(pair.direction().destination());
+        ClusterTime sourceNow = clusters.get(pair.direction().source()).clusterTime();
+        ClusterTime destinationNow = clusters.get(pair.direction().destination()).clusterTime();
+        ClusterTime sourceStart = passStart(sourceNow);
+        ClusterTime destinationStart = passStart(destinationNow);
         RecheckScope scope = new RecheckScope(Verifier.RECHECKED_KEYS_PER_NAMESPACE);
         scope.addAll(since.differing());
         try {
-            scope.addAll(followed.finish(clusters.get(pair.direction().source()).clusterTime(),
-                    clusters.get(pair.direction().destination()).clusterTime()));
+            scope.addAll(followed.finish(sourceNow, destinationNow));
         } catch (ExecutionException e) {
             log.warn("A change stream follower of pair {} failed; the next verification pass compares in full",
                     pair.id().generation(), e.getCause());
@@ -438,9 +433,8 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
         nextRecheckDue = clock.instant().plus(settings.recheckInterval());
     }
 
-    /** The cluster's time one second early: a write in flight as it is read has an earlier time but is not yet visible. */
-    private ClusterTime passStart(ClusterName name) {
-        ClusterTime now = clusters.get(name).clusterTime();
+    /** A cluster's time {@code now} one second early: a write in flight as it is read has an earlier time but is not yet visible. */
+    private static ClusterTime passStart(ClusterTime now) {
         return new ClusterTime(Math.max(0, now.seconds() - 1), 0);
     }
 
@@ -453,6 +447,15 @@ public final class EmbeddedVerification implements Verification, AutoCloseable {
             completed = pass;
             followers = started;
         }
+    }
+
+    /** The last completed pass of {@code pair} (null if none) and the followers following it (null if none). */
+    private record LastPass(CompletedPass pass, PassFollowers followers) {
+    }
+
+    private synchronized LastPass lastPass(ConnectorPair pair) {
+        CompletedPass since = completed != null && completed.pair().equals(pair.id()) ? completed : null;
+        return new LastPass(since, followers != null && followers.follows(since) ? followers : null);
     }
 
     private synchronized PassFollowers followers() {

@@ -56,7 +56,7 @@ public final class Verifier {
 
     /** The full comparison; every difference it finds is also noted in {@code seen}. */
     VerificationResult verify(RecheckScope seen) {
-        return run(seen, null, Counts.DECIDE);
+        return run(seen, null, ExactCounts.DECIDE);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Verifier {
      * difference is also noted in {@code seen}.
      */
     VerificationResult recheck(RecheckScope scope, RecheckScope seen) {
-        return run(seen, scope, Counts.DECIDE);
+        return run(seen, scope, ExactCounts.DECIDE);
     }
 
     /**
@@ -74,17 +74,17 @@ public final class Verifier {
      * are not compared and do not send the namespace to the full comparison; the keys {@code scope} names decide.
      */
     VerificationResult recheckWhileSyncing(RecheckScope scope, RecheckScope seen) {
-        return run(seen, scope, Counts.IGNORED);
+        return run(seen, scope, ExactCounts.IGNORED);
     }
 
     /** Whether a recheck compares a namespace's exact document counts, and compares it in full when they differ. */
-    private enum Counts { DECIDE, IGNORED }
+    private enum ExactCounts { DECIDE, IGNORED }
 
     /** {@code scope} null: every document. */
-    private VerificationResult run(RecheckScope seen, RecheckScope scope, Counts counts) {
+    private VerificationResult run(RecheckScope seen, RecheckScope scope, ExactCounts exactCounts) {
         progress.phase(VerificationPhase.INITIAL_HASHING);
         try {
-            VerificationResult result = compareAll(seen, scope, counts);
+            VerificationResult result = compareAll(seen, scope, exactCounts);
             progress.phase(VerificationPhase.DONE);
             return result;
         } catch (RuntimeException e) {
@@ -93,7 +93,7 @@ public final class Verifier {
         }
     }
 
-    private VerificationResult compareAll(RecheckScope seen, RecheckScope scope, Counts counts) {
+    private VerificationResult compareAll(RecheckScope seen, RecheckScope scope, ExactCounts exactCounts) {
         DifferenceCollector differences = new DifferenceCollector(maxDifferences, seen);
         SortedMap<String, CollectionSpec> sourceCatalog = catalog(source, Side.SOURCE);
         SortedMap<String, CollectionSpec> destinationCatalog = catalog(destination, Side.DESTINATION);
@@ -101,7 +101,7 @@ public final class Verifier {
         names.addAll(destinationCatalog.keySet());
         List<NamespaceReport> reports = new ArrayList<>();
         for (String name : names) {
-            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences, scope, counts));
+            reports.add(compare(sourceCatalog.get(name), destinationCatalog.get(name), differences, scope, exactCounts));
         }
         return new VerificationResult(reports, differences.first(), differences.count());
     }
@@ -116,7 +116,7 @@ public final class Verifier {
 
     /** One namespace; either spec may be null (absent on that side), not both. */
     private NamespaceReport compare(CollectionSpec sourceSpec, CollectionSpec destinationSpec, DifferenceCollector differences,
-            RecheckScope scope, Counts counts) {
+            RecheckScope scope, ExactCounts exactCounts) {
         long before = differences.count();
         MongoNamespace namespace = (sourceSpec != null ? sourceSpec : destinationSpec).namespace();
         if (sourceSpec == null) {
@@ -132,15 +132,15 @@ public final class Verifier {
                         .forEach(differences::add);
             }
         }
-        DocumentMerge.Counts documents;
+        DocumentMerge.Counts counts;
         if (!holdsDocuments(sourceSpec) || !holdsDocuments(destinationSpec)) {
-            documents = new DocumentMerge.Counts(0, 0, 0);
+            counts = new DocumentMerge.Counts(0, 0, 0);
         } else if (scope == null || sourceSpec == null || destinationSpec == null || scope.comparedInFull(namespace)) {
-            documents = documents(namespace, differences);
-        } else if (counts == Counts.DECIDE) {
-            documents = rechecked(namespace, scope, differences);
+            counts = documents(namespace, differences);
+        } else if (exactCounts == ExactCounts.DECIDE) {
+            counts = rechecked(namespace, scope, differences);
         } else {
-            documents = keys(namespace, scope, differences);
+            counts = keys(namespace, scope, differences);
         }
         if (sourceSpec != null) {
             progress.counters(Side.SOURCE).collectionScanned();
@@ -148,8 +148,8 @@ public final class Verifier {
         if (destinationSpec != null) {
             progress.counters(Side.DESTINATION).collectionScanned();
         }
-        return new NamespaceReport(namespace, documents.sourceDocuments(), documents.destinationDocuments(),
-                documents.comparedDocuments(), differences.count() - before);
+        return new NamespaceReport(namespace, counts.sourceDocuments(), counts.destinationDocuments(),
+                counts.comparedDocuments(), differences.count() - before);
     }
 
     /** An absent side counts as an empty collection, so that every document of the other side is reported. */
