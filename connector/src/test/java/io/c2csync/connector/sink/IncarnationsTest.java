@@ -91,11 +91,8 @@ class IncarnationsTest {
 
   @Test
   void aRenameOntoAnotherCollectionWithDropTargetReplacesIt() {
+    createAWithAAndBWithB();
     sink.put(sink.records(
-        of(1, ddl("create", "db", "A", "{}")),
-        of(1, insert("db", "A", "{_id: 'a'}")),
-        of(2, ddl("create", "db", "B", "{}")),
-        of(2, insert("db", "B", "{_id: 'b'}")),
         of(1, rename("db", "A", "db", "B").replace("operationDescription: {", "operationDescription: {dropTarget: 1, "))));
 
     assertThat(sink.collectionNames("db")).containsExactly("B");
@@ -107,16 +104,21 @@ class IncarnationsTest {
 
   @Test
   void aRenameOntoAnotherCollectionWithoutDropTargetStillFailsTheTask() {
-    sink.put(sink.records(
-        of(1, ddl("create", "db", "A", "{}")),
-        of(1, insert("db", "A", "{_id: 'a'}")),
-        of(2, ddl("create", "db", "B", "{}")),
-        of(2, insert("db", "B", "{_id: 'b'}"))));
+    createAWithAAndBWithB();
 
     assertThatThrownBy(() -> sink.put(sink.records(of(1, rename("db", "A", "db", "B")))))
         .isInstanceOf(ConnectException.class).hasMessageContaining("rename db.A to db.B").hasMessageContaining("48");
     assertThat(sink.documents("db", "A")).extracting(d -> d.getString("_id").getValue()).containsExactly("a");
     assertThat(sink.documents("db", "B")).extracting(d -> d.getString("_id").getValue()).containsExactly("b");
+  }
+
+  /** db.A (incarnation 1) holding 'a', db.B (incarnation 2) holding 'b'. */
+  private void createAWithAAndBWithB() {
+    sink.put(sink.records(
+        of(1, ddl("create", "db", "A", "{}")),
+        of(1, insert("db", "A", "{_id: 'a'}")),
+        of(2, ddl("create", "db", "B", "{}")),
+        of(2, insert("db", "B", "{_id: 'b'}"))));
   }
 
   @Test

@@ -41,6 +41,8 @@ import io.c2csync.connector.topics.SelectionConfig;
  */
 class CopyToSinkRoundTripTest {
 
+  private static final NamespaceSelection CRM = new NamespaceSelection(List.of(NamespaceFilter.database("crm")), List.of());
+
   private final List<MongoServer> servers = new ArrayList<>();
   private final List<MongoClient> clients = new ArrayList<>();
 
@@ -140,17 +142,16 @@ class CopyToSinkRoundTripTest {
   void aCopyStartedAgainAfterACrashAndTheReplayedCreateAndRenameOfALaterCollection() {
     MongoClient source = client(startServer());
     String destinationUri = startServer();
-    NamespaceSelection crm = new NamespaceSelection(List.of(NamespaceFilter.database("crm")), List.of());
     source.getDatabase("crm").getCollection("c0", BsonDocument.class)
         .insertMany(List.of(BsonDocument.parse("{_id: 1, qty: 1}"), BsonDocument.parse("{_id: 2, qty: 2}")));
     source.getDatabase("crm").getCollection("tmp-6", BsonDocument.class).insertOne(BsonDocument.parse("{_id: 1}"));
 
-    List<SourceRecord> firstRun = copyUntil(source, crm, null, "crm.tmp-6");
+    List<SourceRecord> firstRun = copyUntil(source, CRM, null, "crm.tmp-6");
     var created = source.getDatabase("crm").getCollection("tmp-12", BsonDocument.class);
     created.insertOne(BsonDocument.parse("{_id: 'a', x: 1}"));
     created.createIndex(Indexes.ascending("x"));
     created.renameCollection(new MongoNamespace("crm", "tmp-12-renamed"));
-    List<SourceRecord> secondRun = copyUntil(source, crm, lastOffset(firstRun), null);
+    List<SourceRecord> secondRun = copyUntil(source, CRM, lastOffset(firstRun), null);
     BsonBinary uuid = uuid(12);
     Map<String, BsonBinary> listed = Map.of("crm.c0", uuid(1), "crm.tmp-6", uuid(6), "crm.tmp-12-renamed", uuid);
     assertThat(describe(secondRun)).as("the copy started again names the renamed collection for its indexes")
@@ -163,7 +164,7 @@ class CopyToSinkRoundTripTest {
         streamEvent("rename", "crm", "tmp-12", uuid, "{to: {db: 'crm', coll: 'tmp-12-renamed'}, "
             + "operationDescription: {to: {db: 'crm', coll: 'tmp-12-renamed'}}}"));
 
-    applyInOrder(destinationUri, crm, withUuids(firstRun, listed), withUuids(secondRun, listed), replayed);
+    applyInOrder(destinationUri, CRM, withUuids(firstRun, listed), withUuids(secondRun, listed), replayed);
 
     assertSameCollections(source, client(destinationUri), "crm");
   }
@@ -177,25 +178,24 @@ class CopyToSinkRoundTripTest {
   void aCollectionRenamedWhileTheCopyOfItWasInterrupted() {
     MongoClient source = client(startServer());
     String destinationUri = startServer();
-    NamespaceSelection crm = new NamespaceSelection(List.of(NamespaceFilter.database("crm")), List.of());
     var big = source.getDatabase("crm").getCollection("big", BsonDocument.class);
     for (int id = 1; id <= 5; id++) {
       big.insertOne(new BsonDocument("_id", new BsonInt32(id)));
     }
 
     List<SourceRecord> firstRun = new ArrayList<>();
-    try (CollectionCopy copy = new CollectionCopy(source, crm, BuildIndexes.AFTER_DATA_COPY,
+    try (CollectionCopy copy = new CollectionCopy(source, CRM, BuildIndexes.AFTER_DATA_COPY,
         event -> "c2c-sync.s1.g1", Map.of("ns", "c2c-sync.s1.g1"), CollectionCopyTest.TOKEN, null)) {
       firstRun.addAll(copy.poll(4)); // fresh copy, create crm.big, _id 1 and 2: then the worker is killed
     }
     big.renameCollection(new MongoNamespace("crm", "big-renamed"));
-    List<SourceRecord> secondRun = copyUntil(source, crm, lastOffset(firstRun), null);
+    List<SourceRecord> secondRun = copyUntil(source, CRM, lastOffset(firstRun), null);
     BsonBinary uuid = uuid(7);
     Map<String, BsonBinary> listed = Map.of("crm.big", uuid, "crm.big-renamed", uuid);
     List<BsonDocument> replayed = List.of(streamEvent("rename", "crm", "big", uuid,
         "{to: {db: 'crm', coll: 'big-renamed'}, operationDescription: {to: {db: 'crm', coll: 'big-renamed'}}}"));
 
-    applyInOrder(destinationUri, crm, withUuids(firstRun, listed), withUuids(secondRun, listed), replayed);
+    applyInOrder(destinationUri, CRM, withUuids(firstRun, listed), withUuids(secondRun, listed), replayed);
 
     assertSameCollections(source, client(destinationUri), "crm");
   }
