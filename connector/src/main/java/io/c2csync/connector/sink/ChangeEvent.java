@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.bson.BsonBinary;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
@@ -35,6 +36,14 @@ public record ChangeEvent(BsonDocument document, String origin) {
 
   public MongoNamespace namespace() {
     return new MongoNamespace(database(), collection().orElseThrow(() -> malformed("ns.coll is missing")));
+  }
+
+  /** This event, about {@code namespace} instead of its own {@code ns}. */
+  ChangeEvent about(MongoNamespace namespace) {
+    BsonDocument moved = document.clone();
+    moved.put("ns", new BsonDocument("db", new BsonString(namespace.getDatabaseName()))
+        .append("coll", new BsonString(namespace.getCollectionName())));
+    return new ChangeEvent(moved, origin);
   }
 
   public BsonValue documentId() {

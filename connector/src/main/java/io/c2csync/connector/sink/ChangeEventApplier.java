@@ -36,10 +36,12 @@ public final class ChangeEventApplier {
   private final AppliedCheckpoints checkpoints;
   private final Incarnations incarnations;
   private final CrossGroupRenames crossGroupRenames;
+  private final NamespaceSelection selection;
 
   /** @param syncSelection the whole sync's namespaces, {@code selection} this group's */
   public ChangeEventApplier(MongoClient client, NamespaceSelection selection, NamespaceSelection syncSelection) {
     this.client = client;
+    this.selection = selection;
     this.incarnations = new Incarnations(client);
     this.operations = new OperationMap(selection, syncSelection, incarnations);
     this.checkpoints = new AppliedCheckpoints(client);
@@ -54,7 +56,7 @@ public final class ChangeEventApplier {
       if (checkpoints.alreadyApplied(partition, record.kafkaOffset())) {
         continue;
       }
-      ChangeEvent event = decode(record);
+      ChangeEvent event = incarnations.located(decode(record), selection);
       SinkAction action = operations.toAction(event);
       if (action instanceof SinkAction.CrossGroupRename rename) {
         flush(pending);

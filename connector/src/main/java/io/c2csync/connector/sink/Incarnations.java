@@ -24,7 +24,8 @@ import io.c2csync.connector.topics.NamespaceSelection;
  * before the copy, the destination can be ahead: the copy already holds a collection under its
  * later name, or a later incarnation of a dropped and re-created one. Events of any other
  * incarnation are then skipped, so a replayed rename, drop or insert cannot undo what the copy
- * saw. Events without a UUID are always applied.
+ * saw. The copy's documents and indexes go only where the destination holds their collection
+ * (under an earlier name, after a copy started again). Events without a UUID are always applied.
  */
 final class Incarnations {
 
@@ -35,6 +36,26 @@ final class Incarnations {
   Incarnations(MongoClient client) {
     store = client.getDatabase(MarkerNamespace.DATABASE).getCollection(MarkerNamespace.COLLECTIONS, BsonDocument.class);
     store.find().forEach(held -> uuidByNamespace.put(held.getString("_id").getValue(), held.getBinary("uuid")));
+  }
+
+  /**
+   * The copy's event about the namespace where the destination holds its collection. A copy
+   * started again after a crash lists the source anew, so it can name a collection by a later name
+   * than the one an earlier run copied it under (the stream brings the rename after): its
+   * documents and indexes belong to the collection the destination already holds. Only this
+   * group's namespaces are looked at: other groups' sinks write the store too.
+   */
+  ChangeEvent located(ChangeEvent event, NamespaceSelection selection) {
+    Optional<BsonBinary> uuid = event.collectionUuid();
+    if (!event.fromCopy() || uuid.isEmpty() || event.collection().isEmpty()) {
+      return event;
+    }
+    String holder = holderOf(uuid.get());
+    if (holder == null || holder.equals(event.namespace().getFullName())) {
+      return event;
+    }
+    MongoNamespace held = new MongoNamespace(holder);
+    return selection.selects(held.getDatabaseName(), held.getCollectionName()) ? event.about(held) : event;
   }
 
   /** Whether the destination holds the incarnation this event is about (or could create it). */
@@ -48,6 +69,11 @@ final class Incarnations {
     String namespace = event.namespace().getFullName();
     BsonBinary held = uuidByNamespace.get(namespace);
     String holder = holderOf(uuid);
+    if (event.fromCopy() && !"create".equals(event.operationType())) {
+      // only the copy's own create makes a namespace hold its collection; one held nowhere was
+      // created after the resume token (the stream brings its create and indexes) or is gone
+      return uuid.equals(held);
+    }
     return switch (event.operationType()) {
       // a create of a namespace already held is done (same incarnation) or superseded (a later one)
       case "create" -> held == null && holder == null;

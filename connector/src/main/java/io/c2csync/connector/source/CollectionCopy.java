@@ -26,12 +26,12 @@ import io.c2csync.connector.topics.NamespaceSelection;
 
 /**
  * The initial copy of one sync group, restartable where it stopped: the selected collections in
- * name order, each as a {@code create} event (with its options), then its documents in
- * {@code _id} order as inserts; indexes before or after the data per {@link BuildIndexes}. A copy
- * from a new resume point (no stored offset) starts with a {@code FRESH_COPY} event, so the sink
- * drops what an earlier sync of the group left on the destination. Every
- * record carries a {@link CopyOffset}: the resume token taken before the first copy and the
- * namespace and {@code _id} reached.
+ * the order of {@link CopyOffset#position} (views by name, then collections by UUID), each as a
+ * {@code create} event (with its options), then its documents in {@code _id} order as inserts;
+ * indexes before or after the data per {@link BuildIndexes}. A copy from a new resume point (no
+ * stored offset) starts with a {@code FRESH_COPY} event, so the sink drops what an earlier sync of
+ * the group left on the destination. Every record carries a {@link CopyOffset}: the resume token
+ * taken before the first copy and the collection and {@code _id} reached.
  */
 final class CollectionCopy implements AutoCloseable {
 
@@ -58,11 +58,15 @@ final class CollectionCopy implements AutoCloseable {
     this.resumeToken = resumeToken;
     this.buildIndexes = buildIndexes;
     this.all = selectedCollections(client, selection);
-    this.remaining = new ArrayDeque<>(all.stream()
-        .filter(c -> from == null || c.namespace().getFullName().compareTo(from.namespace()) >= 0).toList());
+    this.remaining = new ArrayDeque<>(from == null ? all : notDoneBefore(all, from));
     this.freshCopyPending = from == null;
     this.resumeAfterId = from == null || remaining.isEmpty()
-        || !remaining.peek().namespace().getFullName().equals(from.namespace()) ? null : from.lastId();
+        || !remaining.peek().copyPosition().equals(from.position()) ? null : from.lastId();
+  }
+
+  /** What a copy started again at {@code from} still has to copy: {@code from}'s collection (under any name now) and those after it. */
+  static List<SourceCollection> notDoneBefore(List<SourceCollection> all, CopyOffset from) {
+    return all.stream().filter(c -> c.copyPosition().compareTo(from.position()) >= 0).toList();
   }
 
   static List<SourceCollection> selectedCollections(MongoClient client, NamespaceSelection selection) {
@@ -78,7 +82,7 @@ final class CollectionCopy implements AutoCloseable {
         }
       }
     }
-    collections.sort(Comparator.comparing(c -> c.namespace().getFullName()));
+    collections.sort(Comparator.comparing(SourceCollection::copyPosition));
     return collections;
   }
 
@@ -168,7 +172,8 @@ final class CollectionCopy implements AutoCloseable {
   /** @param lastId the _id of the copied document, null for the events before the collection's documents */
   private SourceRecord record(BsonDocument event, BsonValue lastId) {
     String namespace = current == null ? "" : current.namespace().getFullName();
-    return new SourceRecord(partition, new CopyOffset(resumeToken, namespace, lastId).toMap(), topicFor.apply(event),
+    String uuid = current == null ? null : current.uuidHex();
+    return new SourceRecord(partition, new CopyOffset(resumeToken, namespace, uuid, lastId).toMap(), topicFor.apply(event),
         Schema.BYTES_SCHEMA, ChangeEventFormat.encode(new BsonDocument("_id", event.get("_id"))),
         Schema.BYTES_SCHEMA, ChangeEventFormat.encode(event));
   }

@@ -54,7 +54,7 @@ final class ResumeAfterCopyContext implements SourceTaskContext {
 
   Map<String, Object> streamOffset(Map<String, Object> stored) {
     if (stored == null) {
-      return new CopyOffset(resumeToken, "", null).asStreamOffset();
+      return new CopyOffset(resumeToken, "", null, null).asStreamOffset();
     }
     return CopyOffset.from(stored).map(CopyOffset::asStreamOffset).orElse(stored);
   }

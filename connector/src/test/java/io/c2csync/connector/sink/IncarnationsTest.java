@@ -6,9 +6,11 @@ import static io.c2csync.connector.sink.Events.insert;
 import static io.c2csync.connector.sink.Events.of;
 import static io.c2csync.connector.sink.Events.rename;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,38 @@ class IncarnationsTest {
     sink.put(sink.records(of(1, ddl("drop", "db", "B", null))));
     assertThat(sink.collectionNames("db")).isEmpty();
     assertThat(sink.documents("__c2c_sync", "collections")).isEmpty();
+  }
+
+  @Test
+  void aRenameOntoAnotherCollectionWithDropTargetReplacesIt() {
+    createAWithAAndBWithB();
+    sink.put(sink.records(
+        of(1, rename("db", "A", "db", "B").replace("operationDescription: {", "operationDescription: {dropTarget: 1, "))));
+
+    assertThat(sink.collectionNames("db")).containsExactly("B");
+    assertThat(sink.documents("db", "B")).extracting(d -> d.getString("_id").getValue()).containsExactly("a");
+    assertThat(sink.documents("__c2c_sync", "collections")).singleElement()
+        .satisfies(held -> assertThat(held.getString("_id").getValue()).isEqualTo("db.B"))
+        .satisfies(held -> assertThat(held.get("uuid")).isEqualTo(BsonDocument.parse(of(1, "{}")).get("collectionUUID")));
+  }
+
+  @Test
+  void aRenameOntoAnotherCollectionWithoutDropTargetStillFailsTheTask() {
+    createAWithAAndBWithB();
+
+    assertThatThrownBy(() -> sink.put(sink.records(of(1, rename("db", "A", "db", "B")))))
+        .isInstanceOf(ConnectException.class).hasMessageContaining("rename db.A to db.B").hasMessageContaining("48");
+    assertThat(sink.documents("db", "A")).extracting(d -> d.getString("_id").getValue()).containsExactly("a");
+    assertThat(sink.documents("db", "B")).extracting(d -> d.getString("_id").getValue()).containsExactly("b");
+  }
+
+  /** db.A (incarnation 1) holding 'a', db.B (incarnation 2) holding 'b'. */
+  private void createAWithAAndBWithB() {
+    sink.put(sink.records(
+        of(1, ddl("create", "db", "A", "{}")),
+        of(1, insert("db", "A", "{_id: 'a'}")),
+        of(2, ddl("create", "db", "B", "{}")),
+        of(2, insert("db", "B", "{_id: 'b'}"))));
   }
 
   @Test

@@ -73,7 +73,7 @@ class C2cSourceTaskTest {
     Map<String, String> props = new HashMap<>(SourceConnectorConfigs.create(new SourceGroupSpec(topic,
         SecretReference.env("URI"), NamespaceSelection.ALL, BuildIndexes.NEVER, new SourceStart.CopyThenStream())));
     props.put("connection.uri", uri);
-    Map<String, Object> stored = new CopyOffset(CollectionCopyTest.TOKEN, "db1.a", BsonDocument.parse("{_id: 1}").get("_id")).toMap();
+    Map<String, Object> stored = new CopyOffset(CollectionCopyTest.TOKEN, "db1.a", null, BsonDocument.parse("{_id: 1}").get("_id")).toMap();
     task.initialize(context(Map.of("ns", topic.name()), stored));
 
     task.start(props);

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.connect.source.SourceRecord;
+import org.bson.BsonBinary;
+import org.bson.BsonBinarySubType;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
@@ -85,7 +88,7 @@ class CollectionCopyTest {
   void onlyACopyFromANewResumePointStartsFresh() {
     source.getDatabase("db1").drop();
     assertThat(describe(copyAll(BuildIndexes.NEVER, null))).containsExactly("c2cFreshCopy");
-    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "", null)))).isEmpty();
+    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "", null, null)))).isEmpty();
   }
 
   @Test
@@ -108,10 +111,40 @@ class CollectionCopyTest {
 
   @Test
   void restartCopiesAgainFromTheNamespaceItWasIn() {
-    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, new CopyOffset(TOKEN, "db1.empty", null))))
+    assertThat(describe(copyAll(BuildIndexes.AFTER_DATA_COPY, new CopyOffset(TOKEN, "db1.empty", null, null))))
         .containsExactly("create db1.empty", "createIndexes db1.a x_1");
-    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.a", new BsonInt32(1)))))
+    assertThat(describe(copyAll(BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.a", null, new BsonInt32(1)))))
         .containsExactly("create db1.a", "insert db1.a 2", "insert db1.a 3", "create db1.empty");
+  }
+
+  /**
+   * Between the crash and the restart, the collection being copied (UUID 02, db1.m) was renamed to
+   * db1.b and one not reached yet (03, db1.z) to db1.c: by name both would sort before db1.m, and
+   * a copy started again by name would copy neither (their documents from before the resume token
+   * would never reach the destination). By UUID, both are still to copy; the one copied before
+   * (01) and the view (no UUID, first) are done.
+   */
+  @Test
+  void aCopyStartedAgainFollowsCollectionsByUuidWhateverTheirNamesNow() {
+    SourceCollection view = new SourceCollection(new MongoNamespace("db1", "v"), "view", new BsonDocument(), null);
+    List<SourceCollection> listedNow = List.of(collection("db1.a", 1), collection("db1.b", 2), collection("db1.c", 3));
+    assertThat(listedNow).allSatisfy(c -> assertThat(view.copyPosition()).isLessThan(c.copyPosition()));
+    CopyOffset atM = new CopyOffset(TOKEN, "db1.m", collection("db1.m", 2).uuidHex(), new BsonInt32(5));
+    assertThat(CopyOffset.from(atM.toMap())).contains(atM);
+
+    List<SourceCollection> all = new ArrayList<>(List.of(view));
+    all.addAll(listedNow);
+    assertThat(CollectionCopy.notDoneBefore(all, atM)).extracting(c -> c.namespace().getFullName())
+        .containsExactly("db1.b", "db1.c");
+    assertThat(CollectionCopy.notDoneBefore(all, CopyOffset.from(atM.toMap()).orElseThrow()).get(0).copyPosition())
+        .as("the collection being copied, under its new name: the copy continues after _id 5").isEqualTo(atM.position());
+  }
+
+  private static SourceCollection collection(String namespace, int uuid) {
+    byte[] bytes = new byte[16];
+    bytes[15] = (byte) uuid;
+    return new SourceCollection(new MongoNamespace(namespace), "collection", new BsonDocument(),
+        new BsonBinary(BsonBinarySubType.UUID_STANDARD, bytes));
   }
 
   @Test
@@ -128,7 +161,7 @@ class CollectionCopyTest {
 
     for (int stop = 0; stop < ids.size(); stop++) {
       BsonDocument last = BsonDocument.parse(ids.get(stop));
-      List<BsonDocument> rest = insertedIds(copyAll(onlyMixed, BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.mixed", last.get("_id"))));
+      List<BsonDocument> rest = insertedIds(copyAll(onlyMixed, BuildIndexes.NEVER, new CopyOffset(TOKEN, "db1.mixed", null, last.get("_id"))));
       assertThat(rest).as("after %s", last.toJson()).containsExactlyElementsOf(all.subList(stop + 1, all.size()));
     }
   }

@@ -16,11 +16,11 @@ class ResumeAfterCopyContextTest {
   @Test
   void aCopyOffsetReadsAsTheTokenTakenBeforeTheCopy() {
     BsonDocument older = BsonDocument.parse("{_data: '8264000000000000012B'}");
-    Map<String, Object> stored = new CopyOffset(older, "db1.a", new BsonInt32(7)).toMap();
+    Map<String, Object> stored = new CopyOffset(older, "db1.a", null, new BsonInt32(7)).toMap();
 
     assertThat(context.streamOffset(stored)).isEqualTo(Map.of("_id", older.toJson()));
     assertThat(stored).containsEntry("copy", "true");
-    assertThat(CopyOffset.from(stored)).contains(new CopyOffset(older, "db1.a", new BsonInt32(7)));
+    assertThat(CopyOffset.from(stored)).contains(new CopyOffset(older, "db1.a", null, new BsonInt32(7)));
   }
 
   @Test
