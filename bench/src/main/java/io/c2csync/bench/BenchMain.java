@@ -45,6 +45,11 @@ public final class BenchMain implements Callable<Integer> {
         + "(default ${DEFAULT-VALUE})")
     List<Integer> rates = List.of(10, 25, 50, 100);
 
+    @Option(names = "--writer-lanes", description = "client threads of the writer in the lag scenario, each writing "
+        + "its share of the rate to documents of its own (default ${DEFAULT-VALUE}; the direct apply rate is always "
+        + "measured with one)")
+    int writerLanes = 4;
+
     @Option(names = "--emulator-ops", description = "operations per emulator-ceiling step, a multiple of 1000 "
         + "(default ${DEFAULT-VALUE})")
     int emulatorOps = 10_000;
@@ -96,6 +101,10 @@ public final class BenchMain implements Callable<Integer> {
         if (groups < 2) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--groups must be at least 2, got " + groups);
         }
+        if (writerLanes < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--writer-lanes must be at least 1, got "
+                + writerLanes);
+        }
         if (verifierDocs != 0 && verifierDocs < 4) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--verifier-docs must be 0 or at least 4, got "
                 + verifierDocs);
@@ -129,7 +138,7 @@ public final class BenchMain implements Callable<Integer> {
                 new CopyMethod("c2c-sync, 1 sync group", c2c, true),
                 new CopyMethod("c2c-sync, " + groups + " sync groups", c2c, false)), copyTimeout).run(datasets);
             Duration changeDuration = Duration.ofSeconds(changeSeconds);
-            LagScenario lagScenario = new LagScenario(clusters, costs, c2c, changeDuration);
+            LagScenario lagScenario = new LagScenario(clusters, costs, c2c, changeDuration, writerLanes);
             Rate directApply = lagScenario.directApplyRate();
             LagScenario.Outcome lag = lagScenario.run(directApply, rates);
             Duration cutoverWriting = Duration.ofSeconds(cutoverWriteSeconds);

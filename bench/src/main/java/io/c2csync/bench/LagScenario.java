@@ -28,26 +28,32 @@ public final class LagScenario {
     /** The run number of the warm-up writes: measured runs are numbered from 0. */
     private static final int WARM_UP_RUN = -2;
 
-    /** The direct apply rate and one result per rate; {@code unmatched} counts destination changes no write made. */
-    public record Outcome(Rate directApply, List<LagResult> results, long unmatched) {
+    /**
+     * The direct apply rate, the writer's client threads and one result per rate; {@code unmatched} counts destination
+     * changes no write made.
+     */
+    public record Outcome(Rate directApply, int writerLanes, List<LagResult> results, long unmatched) {
     }
 
     private final Clusters clusters;
     private final CostMeter costs;
     private final Deployment deployment;
     private final Duration duration;
+    private final int writerLanes;
 
-    public LagScenario(Clusters clusters, CostMeter costs, Deployment deployment, Duration duration) {
+    public LagScenario(Clusters clusters, CostMeter costs, Deployment deployment, Duration duration, int writerLanes) {
         this.clusters = clusters;
         this.costs = costs;
         this.deployment = deployment;
         this.duration = duration;
+        this.writerLanes = writerLanes;
     }
 
     /** The writer at each of {@code percents} of {@code direct} (see {@link #directApplyRate()}). */
     public Outcome run(Rate direct, List<Integer> percents) {
         WriteLog log = new WriteLog();
-        ChangeWriter writer = new ChangeWriter(clusters.sourceClient().getDatabase(DATABASE).getCollection("docs"), log);
+        ChangeWriter writer = new ChangeWriter(clusters.sourceClient().getDatabase(DATABASE).getCollection("docs"), log,
+            writerLanes);
         List<LagResult> results = new ArrayList<>();
         // created before the sync starts, so they reach the destination through the copy: the scenario measures CRUD,
         // and on main a live create event fails the sink (it passes idIndex, which the emulator's create rejects)
@@ -72,7 +78,7 @@ public final class LagScenario {
                         Math.round(result.percentile(99)), Math.round(result.growthMillisPerSecond()), result.lost(), result.bounded());
                     results.add(result);
                 }
-                return new Outcome(direct, results, observer.unmatched());
+                return new Outcome(direct, writerLanes, results, observer.unmatched());
             }
         } finally {
             clusters.clearDestination(List.of(DATABASE));

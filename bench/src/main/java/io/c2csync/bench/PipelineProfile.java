@@ -50,6 +50,10 @@ public final class PipelineProfile implements Callable<Integer> {
     @Option(names = "--seconds", description = "how long the changes phase writes (default ${DEFAULT-VALUE})")
     int seconds = 20;
 
+    @Option(names = "--writer-lanes", description = "client threads of the changes phase's writer, as in bench/run "
+        + "(default ${DEFAULT-VALUE})")
+    int writerLanes = 4;
+
     @Option(names = "--top", description = "methods listed per JVM (default ${DEFAULT-VALUE})")
     int top = 25;
 
@@ -110,7 +114,7 @@ public final class PipelineProfile implements Callable<Integer> {
         String database = dataset.databases().get(0);
         MongoCollection<Document> source = clusters.sourceClient().getDatabase(database).getCollection("changes");
         MongoCollection<Document> destination = clusters.destinationClient().getDatabase(database).getCollection("changes");
-        Rate achieved = new ChangeWriter(source, new WriteLog()).run(rate, Duration.ofSeconds(seconds), 0);
+        Rate achieved = new ChangeWriter(source, new WriteLog(), writerLanes).run(rate, Duration.ofSeconds(seconds), 0);
         long written = System.nanoTime();
         source.insertOne(new Document("_id", "fence"));
         Await.await("the fence on the destination", TIMEOUT).guardedBy(sync::ensureHealthy)

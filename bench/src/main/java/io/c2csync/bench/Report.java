@@ -69,8 +69,9 @@ final class Report {
                 + "minus the time it was issued on the source. Bounded = every change arrived within 60 s after the "
                 + "run and, in the second half of the run, lag grew by at most %.0f ms per second of writing (least-squares "
                 + "slope; the first half may hold a warm-up stall). The writer is "
-                + "open-loop; on a loaded machine it may not reach its target rate (see achieved).%n%n",
-            outcome.directApply().perSecond(), duration.toSeconds(), LagResult.BOUNDED_GROWTH_MS_PER_S))
+                + "open-loop, %d client threads each writing its share of the rate to documents of its own; on a loaded "
+                + "machine it may not reach its target rate (see achieved).%n%n",
+            outcome.directApply().perSecond(), duration.toSeconds(), LagResult.BOUNDED_GROWTH_MS_PER_S, outcome.writerLanes()))
             .append("| rate | target ops/s | achieved ops/s | × direct apply | changes | lost | p50 ms | p95 ms | p99 ms | max ms | lag growth, 2nd half, ms/s | bounded |\n")
             .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LagResult r : outcome.results()) {

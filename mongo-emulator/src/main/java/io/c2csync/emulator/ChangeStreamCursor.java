@@ -3,9 +3,7 @@ package io.c2csync.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
-import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
 
 /** An open change stream: its scope, its options, the user's pipeline and its position in the change log. */
@@ -19,7 +17,7 @@ final class ChangeStreamCursor {
     private final long id;
     private final ChangeStreamScope scope;
     private final ChangeStreamSpec spec;
-    private final Aggregation userPipeline;
+    private final EventStages userPipeline;
     private final ChangeLog log;
     private final ChangeEventRenderer renderer;
     private long position;
@@ -27,7 +25,7 @@ final class ChangeStreamCursor {
     /** The event that invalidated this stream; its invalidate event is still to be sent. */
     private ChangeEvent invalidatedBy;
 
-    ChangeStreamCursor(long id, ChangeStreamScope scope, ChangeStreamSpec spec, Aggregation userPipeline,
+    ChangeStreamCursor(long id, ChangeStreamScope scope, ChangeStreamSpec spec, EventStages userPipeline,
                        ChangeLog log, ChangeEventRenderer renderer, ChangeStreams.Start start) {
         this.id = id;
         this.scope = scope;
@@ -109,11 +107,10 @@ final class ChangeStreamCursor {
         if (userPipeline == null) {
             return rendered;
         }
-        List<Document> result = userPipeline.runStages(Stream.of(rendered.cloneDeeply()));
-        if (result.isEmpty()) {
+        Document output = userPipeline.apply(rendered);
+        if (output == null) {
             return null;
         }
-        Document output = result.get(0);
         if (!Objects.equals(output.get("_id"), token.toDocument())) {
             throw MongoErrors.CHANGE_STREAM_FATAL_ERROR.error("Encountered an event whose _id field, which contains the"
                 + " resume token, was modified by the pipeline. Modifying the _id field of an event makes it impossible"

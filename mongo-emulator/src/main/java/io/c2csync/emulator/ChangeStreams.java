@@ -51,7 +51,7 @@ final class ChangeStreams {
         List<?> pipeline = (List<?>) query.get("pipeline");
         ChangeStreamSpec spec = ChangeStreamSpec.parse(((Document) pipeline.get(0)).get("$changeStream"));
         ChangeStreamScope scope = scopeOf(databaseName, query.get("aggregate"), spec);
-        Aggregation userPipeline = userPipeline(databaseName, pipeline.subList(1, pipeline.size()));
+        EventStages userPipeline = userPipeline(databaseName, pipeline.subList(1, pipeline.size()));
         Start start = startOf(spec, scope);
         ChangeStreamCursor cursor = new ChangeStreamCursor(cursorIds.getAsLong(), scope, spec, userPipeline, log,
             renderer, start);
@@ -114,7 +114,7 @@ final class ChangeStreams {
         return new ChangeStreamScope(databaseName, null);
     }
 
-    private Aggregation userPipeline(String databaseName, List<?> stages) {
+    private EventStages userPipeline(String databaseName, List<?> stages) {
         if (stages.isEmpty()) {
             return null;
         }
@@ -125,7 +125,8 @@ final class ChangeStreams {
             }
         }
         MongoDatabase database = databases.resolve(databaseName);
-        return Aggregation.fromPipeline(PipelineStages.withAliasesRewritten(stages), databases, database, null, NoopOplog.get());
+        List<Document> rewritten = PipelineStages.withAliasesRewritten(stages);
+        return EventStages.of(rewritten, Aggregation.fromPipeline(rewritten, databases, database, null, NoopOplog.get()));
     }
 
     private Start startOf(ChangeStreamSpec spec, ChangeStreamScope scope) {

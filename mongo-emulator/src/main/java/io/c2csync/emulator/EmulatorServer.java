@@ -34,7 +34,15 @@ final class EmulatorServer implements AutoCloseable {
     private static final Duration REBIND_PAUSE = Duration.ofMillis(20);
 
     private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, new MongoThreadFactory("emulator-accept"), NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new MongoThreadFactory("emulator-io"), NioIoHandler.newFactory());
+    /**
+     * mongod serves each connection on a thread of its own, so a command waiting for a lock delays only its own
+     * connection. Connections are given these threads in turn (each started at its first connection), so up to this
+     * many connections each have one; with the default of 2 x cores, a writer waiting behind a long read held up every
+     * connection that shared its thread (e.g. a change stream's getMore).
+     */
+    private static final int IO_THREADS = 32;
+
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(IO_THREADS, new MongoThreadFactory("emulator-io"), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup("emulator-clients", workers.next());
     private final ServerBootstrap bootstrap;
     private final Object admission = new Object();

@@ -185,6 +185,48 @@ class ChangeStreamShapeTest {
     }
 
     @Test
+    void projectionOfTopLevelFieldsKeepsTheTokenAndTheNamedFieldsOnly() {
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("keysOnly");
+        try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch(List.of(
+            Aggregates.match(Filters.in("operationType", "insert", "update")),
+            Aggregates.project(new Document("operationType", 1).append("documentKey", true).append("absent", 1)
+                .append("ns", 1)))))) {
+            collection.insertOne(new Document("_id", 1).append("n", 1));
+            collection.updateOne(Filters.eq("_id", 1), Updates.set("n", 2));
+            collection.deleteOne(Filters.eq("_id", 1));
+
+            List<Document> events = stream.next(2);
+            assertThat(events).extracting(event -> List.copyOf(event.keySet()))
+                .containsOnly(List.of("_id", "operationType", "documentKey", "ns"));
+            assertThat(events).extracting(event -> event.getString("operationType")).containsExactly("insert", "update");
+            assertThat(events.get(0).get("documentKey", Document.class)).isEqualTo(new Document("_id", 1));
+            assertThat(events.get(0).get("_id", Document.class)).containsKey("_data");
+            stream.assertNoMore();
+        }
+    }
+
+    @Test
+    void aPipelineChangingNestedFieldsLeavesOtherStreamsTheirEvents() {
+        MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("nested");
+        Document original = new Document("n", 1).append("m", 2);
+        BsonTimestamp inserted;
+        try (ChangeStreamProbe changing = ChangeStreamProbe.open(collection.watch(List.of(
+                Aggregates.unset("fullDocument.inner.n"))));
+             ChangeStreamProbe plain = ChangeStreamProbe.open(collection.watch())) {
+            collection.insertOne(new Document("_id", 1).append("inner", original));
+
+            assertThat(changing.next().get("fullDocument", Document.class).get("inner", Document.class))
+                .isEqualTo(new Document("m", 2));
+            Document event = plain.next();
+            inserted = event.get("clusterTime", BsonTimestamp.class);
+            assertThat(event.get("fullDocument", Document.class).get("inner", Document.class)).isEqualTo(original);
+        }
+        try (ChangeStreamProbe later = ChangeStreamProbe.open(collection.watch().startAtOperationTime(inserted))) {
+            assertThat(later.next().get("fullDocument", Document.class).get("inner", Document.class)).isEqualTo(original);
+        }
+    }
+
+    @Test
     void pipelineThatDropsTheResumeTokenFailsTheStream() {
         MongoCollection<Document> collection = CLUSTERS.client().getDatabase("shape").getCollection("noId");
         try (ChangeStreamProbe stream = ChangeStreamProbe.open(collection.watch(List.of(
