@@ -68,7 +68,10 @@ final class EventStages {
         }
         if (only.getKey().equals("$project") && only.getValue() instanceof Document projection
             && isTopLevelInclusion(projection)) {
-            return document -> include(document, projection);
+            List<String> included = projection.entrySet().stream()
+                .filter(field -> Boolean.TRUE.equals(inclusionOf(field.getValue()))).map(Map.Entry::getKey).toList();
+            boolean idFirst = !projection.containsKey(ID);
+            return document -> include(document, idFirst, included);
         }
         return null;
     }
@@ -101,15 +104,17 @@ final class EventStages {
         return null;
     }
 
-    /** As the library's inclusion projection: {@code _id} first unless named, then the named fields present, in the projection's order. */
-    private static Document include(Document document, Document projection) {
+    /**
+     * As the library's inclusion projection: {@code _id} first unless the projection names it ({@code idFirst}), then
+     * the {@code included} fields present, in the projection's order.
+     */
+    private static Document include(Document document, boolean idFirst, List<String> included) {
         Document result = new Document();
-        if (!projection.containsKey(ID) && document.containsKey(ID)) {
+        if (idFirst && document.containsKey(ID)) {
             result.put(ID, document.get(ID));
         }
-        for (Map.Entry<String, Object> field : projection.entrySet()) {
-            String name = field.getKey();
-            if (Boolean.TRUE.equals(inclusionOf(field.getValue())) && document.containsKey(name)) {
+        for (String name : included) {
+            if (document.containsKey(name)) {
                 result.put(name, document.get(name));
             }
         }
