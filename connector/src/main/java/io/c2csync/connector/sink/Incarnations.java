@@ -68,12 +68,12 @@ final class Incarnations {
     BsonBinary uuid = eventUuid.get();
     String namespace = event.namespace().getFullName();
     BsonBinary held = uuidByNamespace.get(namespace);
-    String holder = holderOf(uuid);
     if (event.fromCopy() && !"create".equals(event.operationType())) {
       // only the copy's own create makes a namespace hold its collection; one held nowhere was
       // created after the resume token (the stream brings its create and indexes) or is gone
       return uuid.equals(held);
     }
+    String holder = holderOf(uuid);
     return switch (event.operationType()) {
       // a create of a namespace already held is done (same incarnation) or superseded (a later one)
       case "create" -> held == null && holder == null;
