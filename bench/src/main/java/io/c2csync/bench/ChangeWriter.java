@@ -53,26 +53,22 @@ public final class ChangeWriter {
     public Rate run(double opsPerSecond, Duration duration, int run) {
         long start = System.nanoTime();
         long operations = 0;
-        if (lanes.size() == 1) {
-            operations = lanes.get(0).run(opsPerSecond, start, duration, run);
-        } else {
-            ExecutorService threads = Executors.newFixedThreadPool(lanes.size());
-            try {
-                List<Future<Long>> written = new ArrayList<>();
-                for (Lane lane : lanes) {
-                    written.add(threads.submit(() -> lane.run(opsPerSecond / lanes.size(), start, duration, run)));
-                }
-                for (Future<Long> lane : written) {
-                    operations += lane.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A writer lane failed", e.getCause());
-            } finally {
-                threads.shutdownNow();
+        ExecutorService threads = Executors.newFixedThreadPool(lanes.size());
+        try {
+            List<Future<Long>> written = new ArrayList<>();
+            for (Lane lane : lanes) {
+                written.add(threads.submit(() -> lane.run(opsPerSecond / lanes.size(), start, duration, run)));
             }
+            for (Future<Long> lane : written) {
+                operations += lane.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A writer lane failed", e.getCause());
+        } finally {
+            threads.shutdownNow();
         }
         return new Rate("mixed writes", operations, (System.nanoTime() - start) / 1e9);
     }
